@@ -1,0 +1,247 @@
+package io.wirestream.cli.demo;
+
+import io.wirestream.dedup.DedupService;
+import io.wirestream.devstack.DevStack;
+import io.wirestream.devstack.DevStackConfig;
+import io.wirestream.ingest.IngestService;
+import io.wirestream.ingest.connect.DocumentPublisher;
+import io.wirestream.ingest.connect.DocumentReader;
+import io.wirestream.model.DedupedArticle;
+import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.EnrichedArticle;
+import io.wirestream.model.RawArticle;
+import io.wirestream.model.SourceDocument;
+import io.wirestream.model.Story;
+import io.wirestream.model.topic.Topic;
+import io.wirestream.model.topic.TopicProvisioner;
+import io.wirestream.model.topic.Topics;
+import io.wirestream.runtime.ServiceSettings;
+import io.wirestream.runtime.StreamsService;
+import io.wirestream.tagger.TaggerService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process: embedded KRaft broker and schema registry, every service as a real
+ * Kafka Streams application with exactly-once, the bundled sample articles (plus one malformed document
+ * to show the dead-letter path) published through the file connector, and the output of every stage
+ * read back with a read-committed consumer once it has settled.
+ */
+public final class Demo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    /** The bundled sample articles (JSON Lines), on the class path. */
+    public static final String SAMPLES = "/samples/articles.jsonl";
+    /** A record that is not Avro at all (written without the registry serializer): a deserialization dead letter. */
+    static final byte[] NOT_AVRO = "<rss><item>raw feed bytes</item></rss>".getBytes(StandardCharsets.UTF_8);
+    /** A document that is not JSON although it says so: it must end up on the DLQ, not stop anything. */
+    static final byte[] MALFORMED = "{\"title\": \"Truncated feed item\", \"text\": \"The connection dro".getBytes(StandardCharsets.UTF_8);
+
+    private final Path workDir;
+    private final int partitions;
+    private final Duration timeout;
+
+    /**
+     * @param workDir    where broker data and state go (deleted by the caller)
+     * @param partitions partitions of every topic
+     * @param timeout    how long to wait for the pipeline to settle
+     */
+    public Demo(Path workDir, int partitions, Duration timeout) {
+        this.workDir = workDir;
+        this.partitions = partitions;
+        this.timeout = timeout;
+    }
+
+    /** Runs the pipeline over the bundled samples; {@code progress} hears what happens. */
+    public DemoResult run(java.util.function.Consumer<String> progress) throws InterruptedException {
+        Instant started = Instant.now();
+        try (DevStack stack = DevStack.start(DevStackConfig.defaults().withDataDir(workDir.resolve("devstack")))) {
+            progress.accept("dev stack up: Kafka " + stack.bootstrapServers() + " (KRaft, in-process), schema registry "
+                    + stack.schemaRegistryUrl() + " in " + Duration.between(started, Instant.now()).toMillis() + " ms");
+            Function<String, ServiceSettings> settingsOf = service -> settings(stack, service);
+            Topics topics = StreamsService.topics(settingsOf.apply("demo"));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+                TopicProvisioner.createMissing(admin, topics.all());
+            }
+            progress.accept("created " + topics.all().size() + " topics with " + partitions + " partitions each");
+
+            List<StreamsService> services = new ArrayList<>();
+            try {
+                services.add(IngestService.start(settingsOf.apply(IngestService.NAME)));
+                services.add(DedupService.start(settingsOf.apply(DedupService.NAME)));
+                services.add(TaggerService.start(settingsOf.apply(TaggerService.NAME)));
+                for (StreamsService s : services) {
+                    if (!s.awaitRunning(timeout)) {
+                        throw new IllegalStateException(s.settings().service() + " did not reach RUNNING within " + timeout
+                                + " (state " + s.state() + ")");
+                    }
+                }
+                progress.accept("services running: ingest, dedup, tagger (exactly_once_v2)");
+
+                List<SourceDocument> docs = sampleDocuments();
+                try (DocumentPublisher publisher = new DocumentPublisher(stack.bootstrapServers(), topics.documents())) {
+                    docs.forEach(publisher::send);
+                    publisher.flush();
+                }
+                publishNotAvro(stack, topics);
+                progress.accept("published " + (docs.size() + 1) + " records to " + topics.documents().name()
+                        + " (" + (docs.size() - 1) + " sample articles, 1 malformed JSON document, 1 record that is not Avro)");
+                DemoResult result = collect(stack, topics, docs.size() + 1);
+                progress.accept("pipeline settled in " + Duration.between(started, Instant.now()).toMillis() + " ms from start");
+                return result;
+            } finally {
+                services.forEach(StreamsService::close);
+            }
+        }
+    }
+
+    private ServiceSettings settings(DevStack stack, String service) {
+        Properties p = new Properties();
+        p.setProperty(ServiceSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+        p.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+        p.setProperty(ServiceSettings.STATE_DIR, workDir.resolve("state").toString());
+        p.setProperty(ServiceSettings.TOPICS_PARTITIONS, Integer.toString(partitions));
+        p.setProperty("commit.interval.ms", "100");
+        return ServiceSettings.parse(service, p, Map.of());
+    }
+
+    private static void publishNotAvro(DevStack stack, Topics topics) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.documents().name(), "not-avro".getBytes(StandardCharsets.UTF_8), NOT_AVRO)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish the non-Avro record: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The bundled samples as documents, plus the malformed one. */
+    static List<SourceDocument> sampleDocuments() {
+        DocumentReader reader = new DocumentReader("wirestream-samples", Instant.parse("2026-11-20T12:00:00Z"));
+        List<SourceDocument> docs = new ArrayList<>();
+        try (InputStream in = Demo.class.getResourceAsStream(SAMPLES)) {
+            if (in == null) {
+                throw new IllegalStateException("sample articles missing from the class path: " + SAMPLES);
+            }
+            reader.readJsonLines(in, "samples/articles.jsonl", docs::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        docs.add(reader.document("samples/malformed.json", "application/json", MALFORMED));
+        return docs;
+    }
+
+    /** Reads every output topic until each document is accounted for and every original is tagged. */
+    private DemoResult collect(DevStack stack, Topics topics, int documents) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "wirestream-demo-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, RawArticle> raw = new LinkedHashMap<>();
+        Map<String, DuplicateDecision> decisions = new LinkedHashMap<>();
+        Map<String, Story> stories = new LinkedHashMap<>();
+        List<String> originals = new ArrayList<>();
+        Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
+        Map<String, String> regionHeaders = new LinkedHashMap<>();
+        List<Map<String, String>> deadLetters = new ArrayList<>();
+        int corrections = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topics.articlesRaw().name(), topics.duplicates().name(), topics.stories().name(),
+                    topics.articlesDeduped().name(), topics.enriched().name(), topics.dlq().name()));
+            while (!(settled(documents, raw, decisions, originals, enriched, deadLetters) && atEnd(consumer))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(String.format("pipeline did not settle within %s: %d documents, %d raw,"
+                                    + " %d decided, %d originals, %d enriched, %d dead letters", timeout, documents, raw.size(),
+                            decisions.size(), originals.size(), enriched.size(), deadLetters.size()));
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = r.topic();
+                    if (topic.equals(topics.articlesRaw().name())) {
+                        RawArticle a = value(topics.articlesRaw(), r);
+                        raw.put(a.getArticleId(), a);
+                    } else if (topic.equals(topics.duplicates().name())) {
+                        DuplicateDecision d = value(topics.duplicates(), r);
+                        decisions.put(d.getArticleId(), d);
+                        corrections += d.getCorrection() ? 1 : 0;
+                    } else if (topic.equals(topics.stories().name())) {
+                        Story s = value(topics.stories(), r);
+                        stories.put(s.getStoryId(), s);
+                    } else if (topic.equals(topics.articlesDeduped().name())) {
+                        DedupedArticle d = value(topics.articlesDeduped(), r);
+                        if (!originals.contains(d.getArticleId())) {
+                            originals.add(d.getArticleId());
+                        }
+                    } else if (topic.equals(topics.enriched().name())) {
+                        EnrichedArticle e = value(topics.enriched(), r);
+                        enriched.put(e.getArticleId(), e);
+                        Header h = r.headers().lastHeader(TaggerService.HEADER_REGIONS);
+                        regionHeaders.put(e.getArticleId(), h == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                    } else if (topic.equals(topics.dlq().name())) {
+                        Map<String, String> headers = new LinkedHashMap<>();
+                        for (Header h : r.headers()) {
+                            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                        }
+                        deadLetters.add(headers);
+                    }
+                }
+            }
+        }
+        LOG.debug("demo collected {} raw, {} decisions, {} enriched", raw.size(), decisions.size(), enriched.size());
+        return new DemoResult(documents, raw, decisions, corrections, stories, originals, enriched, regionHeaders, deadLetters);
+    }
+
+    private static boolean settled(int documents, Map<String, RawArticle> raw, Map<String, DuplicateDecision> decisions,
+                                   List<String> originals, Map<String, EnrichedArticle> enriched, List<Map<String, String>> dlq) {
+        return raw.size() + dlq.size() >= documents
+                && decisions.keySet().containsAll(raw.keySet())
+                && enriched.keySet().containsAll(originals)
+                && !originals.isEmpty();
+    }
+
+    /**
+     * Whether the consumer has read every committed record: once every document is accounted for, the
+     * corrections written in the same transactions may still sit in partitions not read yet.
+     */
+    private static boolean atEnd(KafkaConsumer<byte[], byte[]> consumer) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+        return !assigned.isEmpty() && assigned.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+    }
+
+    private static <V> V value(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> r) {
+        return topic.valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
+    }
+}

@@ -1,0 +1,218 @@
+package io.wirestream.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.model.DedupedArticle;
+import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.DuplicateStatus;
+import io.wirestream.model.RawArticle;
+import io.wirestream.model.Story;
+import io.wirestream.model.topic.Topics;
+import io.wirestream.runtime.ServiceSettings;
+import io.wirestream.runtime.StreamsService;
+import io.wirestream.runtime.TopologyTests;
+import io.wirestream.text.Hashing;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DedupServiceTest {
+
+    @TempDir
+    Path state;
+
+    private static final String WIRE_TITLE = "Central bank holds rates";
+    private static final String WIRE_BODY = "The central bank held its benchmark rate at 10.5% on Wednesday, citing inflation.";
+
+    static RawArticle article(String id, String source, String title, String body, String published) {
+        return RawArticle.newBuilder().setArticleId(id).setSource(source).setTitle(title).setBody(body)
+                .setPublishedAt(Instant.parse(published)).setIngestedAt(Instant.parse("2026-11-20T00:00:00Z"))
+                .setContentHash(Hashing.contentHash(title, body)).build();
+    }
+
+    /** Drives the dedup topology over {@code articles} in the given order and collects its output. */
+    private final class Run implements AutoCloseable {
+        final TopologyTestDriver driver;
+        final TestInputTopic<String, RawArticle> raw;
+        final TestOutputTopic<String, DuplicateDecision> decisions;
+        final TestOutputTopic<String, DedupedArticle> originals;
+        final TestOutputTopic<String, Story> stories;
+
+        Run(String scope) {
+            ServiceSettings settings = TopologyTests.settings(DedupService.NAME, scope + System.nanoTime(), state.resolve(scope));
+            Topics topics = StreamsService.topics(settings);
+            driver = new TopologyTestDriver(DedupService.topology(topics), settings.streamsProperties(topics.dlq().name()));
+            raw = driver.createInputTopic(topics.articlesRaw().name(), topics.articlesRaw().keySerde().serializer(),
+                    topics.articlesRaw().valueSerde().serializer());
+            decisions = driver.createOutputTopic(topics.duplicates().name(), topics.duplicates().keySerde().deserializer(),
+                    topics.duplicates().valueSerde().deserializer());
+            originals = driver.createOutputTopic(topics.articlesDeduped().name(), topics.articlesDeduped().keySerde().deserializer(),
+                    topics.articlesDeduped().valueSerde().deserializer());
+            stories = driver.createOutputTopic(topics.stories().name(), topics.stories().keySerde().deserializer(),
+                    topics.stories().valueSerde().deserializer());
+        }
+
+        void send(RawArticle... articles) {
+            for (RawArticle a : articles) {
+                raw.pipeInput(a.getArticleId(), a, a.getPublishedAt());
+            }
+        }
+
+        /** Final decision per article: later records (corrections) replace earlier ones, as a table would. */
+        Map<String, DuplicateDecision> finalDecisions() {
+            Map<String, DuplicateDecision> m = new LinkedHashMap<>();
+            decisions.readKeyValuesToList().forEach(kv -> m.put(kv.key, kv.value));
+            return m;
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+        }
+    }
+
+    @Test
+    void firstArticleIsOriginalAndStartsAStory() {
+        try (Run run = new Run("first")) {
+            run.send(article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"));
+            DuplicateDecision d = run.decisions.readValue();
+            assertThat(d.getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+            assertThat(d.getDuplicateOf()).isNull();
+            assertThat(run.originals.readValue().getArticleId()).isEqualTo("a");
+            Story s = run.stories.readValue();
+            assertThat(s.getStoryId()).isEqualTo(d.getStoryId());
+            assertThat(s.getMemberCount()).isEqualTo(1);
+            assertThat(s.getFirstArticleId()).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void copyDifferingOnlyInCaseAndPunctuationIsExactDuplicateOfTheFirst() {
+        try (Run run = new Run("copy")) {
+            run.send(article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"),
+                    article("b", "Ledger", WIRE_TITLE.toUpperCase(), WIRE_BODY.replace(",", " —"), "2026-11-18T21:41:00Z"));
+            Map<String, DuplicateDecision> d = run.finalDecisions();
+            assertThat(d.get("b").getStatus()).isEqualTo(DuplicateStatus.EXACT_DUPLICATE);
+            assertThat(d.get("b").getDuplicateOf()).isEqualTo("a");
+            assertThat(d.get("b").getStoryId()).isEqualTo(d.get("a").getStoryId());
+            assertThat(run.originals.readValuesToList()).extracting(DedupedArticle::getArticleId).containsExactly("a");
+            List<Story> stories = run.stories.readValuesToList();
+            Story last = stories.get(stories.size() - 1);
+            assertThat(last.getMemberCount()).isEqualTo(2);
+            assertThat(last.getSources()).containsExactly("Ledger", "Wire");
+            assertThat(last.getLastSeen()).isEqualTo(Instant.parse("2026-11-18T21:41:00Z"));
+        }
+    }
+
+    @Test
+    void differentTextIsAnotherOriginal() {
+        try (Run run = new Run("other")) {
+            run.send(article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"),
+                    article("c", "Wire", "Port strike ends", "Dock workers returned to work.", "2026-11-18T22:00:00Z"));
+            Map<String, DuplicateDecision> d = run.finalDecisions();
+            assertThat(d.values()).extracting(DuplicateDecision::getStatus).containsOnly(DuplicateStatus.ORIGINAL);
+            assertThat(d.get("a").getStoryId()).isNotEqualTo(d.get("c").getStoryId());
+        }
+    }
+
+    @Test
+    void earlierPublishedCopyArrivingLateBecomesOriginalAndTheOthersAreCorrected() {
+        try (Run run = new Run("late")) {
+            run.send(article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:31:00Z"),
+                    article("b", "Coastal", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:58:00Z"),
+                    article("early", "Lakeside", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:27:00Z"));
+            List<DuplicateDecision> all = run.decisions.readValuesToList();
+            Map<String, DuplicateDecision> last = new LinkedHashMap<>();
+            all.forEach(d -> last.put(d.getArticleId(), d));
+
+            assertThat(last.get("early").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+            assertThat(last.get("a").getStatus()).isEqualTo(DuplicateStatus.EXACT_DUPLICATE);
+            assertThat(last.get("a").getDuplicateOf()).isEqualTo("early");
+            assertThat(last.get("a").getCorrection()).isTrue();
+            assertThat(last.get("a").getPreviousStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+            assertThat(last.get("b").getDuplicateOf()).isEqualTo("early");
+            assertThat(last.get("b").getPreviousDuplicateOf()).isEqualTo("a");
+            assertThat(all).filteredOn(DuplicateDecision::getCorrection).hasSize(2);
+            List<Story> stories = run.stories.readValuesToList();
+            Story story = stories.get(stories.size() - 1);
+            assertThat(story.getFirstArticleId()).isEqualTo("early");
+            assertThat(story.getFirstSeen()).isEqualTo(Instant.parse("2026-11-19T09:27:00Z"));
+            assertThat(story.getArticleIds()).startsWith("early").containsExactlyInAnyOrder("early", "a", "b");
+        }
+    }
+
+    @Test
+    void finalDecisionsDoNotDependOnArrivalOrder() {
+        List<RawArticle> articles = List.of(
+                article("w1", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"),
+                article("w2", "Ledger", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:41:00Z"),
+                article("w3", "Tribune", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"),   // same time as w1: id breaks the tie
+                article("p1", "Coastal", "Port strike ends", "Dock workers returned to work.", "2026-11-18T22:00:00Z"));
+        Map<String, DuplicateDecision> expected = null;
+        int orders = 0;
+        for (List<RawArticle> order : permutations(articles)) {
+            try (Run run = new Run("order" + orders++)) {
+                run.send(order.toArray(RawArticle[]::new));
+                Map<String, DuplicateDecision> finals = run.finalDecisions();
+                if (expected == null) {
+                    expected = finals;
+                }
+                for (String id : List.of("w1", "w2", "w3", "p1")) {
+                    assertThat(finals.get(id).getStatus()).as("status of %s in order %s", id, ids(order))
+                            .isEqualTo(expected.get(id).getStatus());
+                    assertThat(finals.get(id).getDuplicateOf()).as("duplicateOf of %s in order %s", id, ids(order))
+                            .isEqualTo(expected.get(id).getDuplicateOf());
+                }
+            }
+        }
+        assertThat(orders).isEqualTo(24);
+        assertThat(expected.get("w1").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+        assertThat(expected.get("w3").getDuplicateOf()).isEqualTo("w1");
+        assertThat(expected.get("w2").getDuplicateOf()).isEqualTo("w1");
+        assertThat(expected.get("p1").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+    }
+
+    @Test
+    void reIngestedArticleRepeatsItsDecisionWithoutJoiningTwice() {
+        try (Run run = new Run("again")) {
+            RawArticle a = article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z");
+            RawArticle b = article("b", "Ledger", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:41:00Z");
+            run.send(a, b, b);
+            List<DuplicateDecision> ds = run.decisions.readValuesToList();
+            assertThat(ds).hasSize(3);
+            assertThat(ds.get(2)).isEqualTo(ds.get(1));
+            List<Story> stories = run.stories.readValuesToList();
+            assertThat(stories.get(stories.size() - 1).getMemberCount()).isEqualTo(2);
+        }
+    }
+
+    private static String ids(List<RawArticle> order) {
+        return order.stream().map(RawArticle::getArticleId).toList().toString();
+    }
+
+    private static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<T> rest = new ArrayList<>(items);
+            T head = rest.remove(i);
+            for (List<T> p : permutations(rest)) {
+                List<T> perm = new ArrayList<>();
+                perm.add(head);
+                perm.addAll(p);
+                out.add(perm);
+            }
+        }
+        return out;
+    }
+}

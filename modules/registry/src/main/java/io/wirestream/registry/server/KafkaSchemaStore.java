@@ -1,0 +1,163 @@
+package io.wirestream.registry.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link SchemaStore} in a compacted, single-partition Kafka topic (by default {@value #DEFAULT_TOPIC}),
+ * entries as JSON (see {@link StoreEntryJson}), so that ids survive registry restarts. The
+ * constructor creates the topic when missing; {@link #readAll()} reads it from the beginning to the
+ * end offset; {@link #append} waits for the broker's acknowledgement (acks=all) before returning.
+ * One registry writes to a topic at a time: this is a development store, not a cluster.
+ */
+public final class KafkaSchemaStore implements SchemaStore {
+
+    public static final String DEFAULT_TOPIC = "_schemas";
+    private static final Logger log = LoggerFactory.getLogger(KafkaSchemaStore.class);
+
+    private final String topic;
+    private final TopicPartition partition;
+    private final Map<String, Object> clientConfigs;
+    private final Duration timeout;
+    private final KafkaProducer<String, String> producer;
+
+    /** A store in {@code topic}, created with replication factor 1 if missing. */
+    public KafkaSchemaStore(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, (short) 1, Map.of(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * A store in {@code topic}, created with {@code replicationFactor} if missing.
+     *
+     * @param clientConfigs extra admin, producer and consumer settings (security, client ids)
+     * @param timeout bound on topic creation, the initial read and each write
+     */
+    public KafkaSchemaStore(String bootstrapServers, String topic, short replicationFactor,
+            Map<String, Object> clientConfigs, Duration timeout) {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.partition = new TopicPartition(topic, 0);
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        Map<String, Object> common = new HashMap<>(clientConfigs);
+        common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.clientConfigs = Map.copyOf(common);
+        ensureTopic(replicationFactor);
+
+        Map<String, Object> producerConfigs = new HashMap<>(this.clientConfigs);
+        producerConfigs.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfigs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfigs.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerConfigs.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "schema-store-" + topic);
+        this.producer = new KafkaProducer<>(producerConfigs, new StringSerializer(), new StringSerializer());
+    }
+
+    @Override
+    public List<SchemaStoreEntry> readAll() {
+        Map<String, Object> consumerConfigs = new HashMap<>(clientConfigs);
+        consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfigs.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "schema-store-reader-" + topic);
+        List<SchemaStoreEntry> entries = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerConfigs, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+            Instant deadline = Instant.now().plus(timeout);
+            while (consumer.position(partition, timeout) < end) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Timed out after " + timeout + " reading schema store topic "
+                            + topic + " up to offset " + end + " (at " + consumer.position(partition) + ")");
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    SchemaStoreEntry entry = StoreEntryJson.parse(r.key(), r.value());
+                    if (entry != null) {
+                        entries.add(entry);
+                    }
+                }
+            }
+            log.info("Read {} schema store entries from {} (end offset {})", entries.size(), partition, end);
+        }
+        return entries;
+    }
+
+    @Override
+    public void append(SchemaStoreEntry entry) {
+        var record = new ProducerRecord<>(topic, 0, StoreEntryJson.key(entry), StoreEntryJson.value(entry));
+        try {
+            var metadata = producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.debug("Appended {} to {} at offset {}", entry, partition, metadata.offset());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted writing to schema store topic " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("Could not write to schema store topic " + topic + ": " + cause, cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaSchemaStore[" + topic + "]";
+    }
+
+    /** Creates the compacted topic if missing; refuses one with more than one partition (order matters). */
+    private void ensureTopic(short replicationFactor) {
+        try (Admin admin = Admin.create(clientConfigs)) {
+            NewTopic newTopic = new NewTopic(topic, 1, replicationFactor)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            try {
+                admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                log.info("Created schema store topic {} (compacted, 1 partition, replication factor {})",
+                        topic, replicationFactor);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Could not create schema store topic " + topic + ": "
+                            + e.getCause(), e.getCause());
+                }
+            }
+            TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            if (description.partitions().size() != 1) {
+                throw new IllegalStateException("Schema store topic " + topic + " has "
+                        + description.partitions().size() + " partitions; it needs exactly 1 to keep entries in order");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted preparing schema store topic " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not prepare schema store topic " + topic + ": " + e, e);
+        }
+    }
+}

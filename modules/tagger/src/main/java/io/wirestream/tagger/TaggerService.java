@@ -1,0 +1,80 @@
+package io.wirestream.tagger;
+
+import io.wirestream.model.DedupedArticle;
+import io.wirestream.model.EnrichedArticle;
+import io.wirestream.model.topic.Topics;
+import io.wirestream.runtime.ServiceSettings;
+import io.wirestream.runtime.StreamsService;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * The tagger service: {@code news.articles.deduped} → regions and actors → {@code news.events.enriched},
+ * with headers {@code regions}, {@code actors} and {@code lang} (comma-separated codes and ids) so that
+ * subscribers can filter without deserialising.
+ */
+public final class TaggerService {
+
+    public static final String NAME = "tagger";
+    public static final String HEADER_REGIONS = "regions";
+    public static final String HEADER_ACTORS = "actors";
+    public static final String HEADER_LANG = "lang";
+
+    private TaggerService() {
+    }
+
+    /** The whole topology, top to bottom. Pure: no I/O, no clock. */
+    public static Topology topology(Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.articlesDeduped().name(),
+                        Consumed.with(topics.articlesDeduped().keySerde(), topics.articlesDeduped().valueSerde())
+                                .withName("tagger-originals-source"))
+                .processValues(TagProcessor::new, Named.as("tagger-tag"))
+                .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
+                        .withName("tagger-enriched-sink"));
+        return builder.build();
+    }
+
+    /** Starts the service as a Kafka Streams application. */
+    public static StreamsService start(ServiceSettings settings) {
+        return StreamsService.start(settings, (s, topics) -> topology(topics));
+    }
+
+    /** Tags one article and sets the filtering headers. */
+    static final class TagProcessor implements FixedKeyProcessor<String, DedupedArticle, EnrichedArticle> {
+        private final Tagger tagger = new Tagger();
+        private FixedKeyProcessorContext<String, EnrichedArticle> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, DedupedArticle> record) {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("original " + record.key() + " has no value");
+            }
+            EnrichedArticle enriched = tagger.tag(record.value(), record.timestamp());
+            Headers headers = record.headers();
+            set(headers, HEADER_REGIONS, enriched.getRegions().stream().map(r -> r.getCode()).collect(Collectors.joining(",")));
+            set(headers, HEADER_ACTORS, enriched.getActors().stream().map(a -> a.getId()).collect(Collectors.joining(",")));
+            set(headers, HEADER_LANG, enriched.getLanguage() == null ? "" : enriched.getLanguage());
+            context.forward(record.withValue(enriched).withHeaders(headers));
+        }
+
+        private static void set(Headers headers, String key, String value) {
+            headers.remove(key);
+            headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
