@@ -10,7 +10,7 @@ import io.wirestream.model.RawArticle;
 import io.wirestream.model.RegionTag;
 import io.wirestream.model.topic.Topics;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wirestream demo}: the whole pipeline in one process over the bundled samples, then a summary. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -42,14 +44,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Keep the broker's data and the services' state in the printed directory.")
     boolean keepData;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("wirestream-demo-");
         try {
             out.println("Wirestream demo: every service on an in-process Kafka broker, over the bundled sample articles");
-            DemoResult result = new Demo(work, partitions, timeout).run(line -> out.println("  " + line));
+            DemoResult result = new Demo(work, partitions, timeout).run(line -> {
+                out.println("  " + line);
+                out.flush();
+            });
             print(result, out);
+            out.flush();
             return 0;
         } finally {
             if (keepData) {
@@ -60,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static void print(DemoResult r, PrintStream out) {
+    static void print(DemoResult r, PrintWriter out) {
         Map<DuplicateStatus, Long> byStatus = r.decisions().values().stream()
                 .collect(Collectors.groupingBy(DuplicateDecision::getStatus, Collectors.counting()));
         out.println();
@@ -85,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
                 .forEach(a -> printArticle(r, a, out));
     }
 
-    private static void printArticle(DemoResult r, RawArticle a, PrintStream out) {
+    private static void printArticle(DemoResult r, RawArticle a, PrintWriter out) {
         DuplicateDecision d = r.decisions().get(a.getArticleId());
         String status = d == null ? "UNDECIDED" : d.getStatus() == DuplicateStatus.ORIGINAL ? "ORIGINAL"
                 : d.getStatus() + " of " + d.getDuplicateOf() + (d.getCorrection() ? " (corrected)" : "");

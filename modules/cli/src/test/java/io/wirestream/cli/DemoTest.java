@@ -14,10 +14,9 @@ import io.wirestream.model.RawArticle;
 import io.wirestream.model.RegionTag;
 import io.wirestream.model.TextField;
 import io.wirestream.model.topic.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,16 +156,15 @@ class DemoTest {
     }
 
     @Test
-    void summaryNamesEveryStage() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+    void summaryNamesEveryStage() {
+        StringWriter text = new StringWriter();
+        try (PrintWriter out = new PrintWriter(text)) {
             DemoCommand.print(result, out);
         }
-        String text = bytes.toString(StandardCharsets.UTF_8);
         for (String topic : List.of(Topics.DOCUMENTS, Topics.ARTICLES_RAW, Topics.DLQ, Topics.DUPLICATES,
                 Topics.ARTICLES_DEDUPED, Topics.STORIES, Topics.ENRICHED)) {
-            assertThat(text).contains(topic);
+            assertThat(text.toString()).contains(topic);
         }
-        assertThat(text).contains("EXACT_DUPLICATE of").contains("regions:");
+        assertThat(text.toString()).contains("EXACT_DUPLICATE of").contains("regions:");
     }
 }

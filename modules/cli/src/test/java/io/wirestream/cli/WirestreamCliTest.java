@@ -2,7 +2,11 @@ package io.wirestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.cli.demo.Demo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -43,5 +47,21 @@ class WirestreamCliTest {
         Run r = run("demo", "--no-such-option");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option");
+    }
+
+    @Test
+    void demoCommandRunsThePipelineAndPrintsEveryStage() throws IOException {
+        long samples;
+        try (InputStream in = Demo.class.getResourceAsStream(Demo.SAMPLES)) {
+            samples = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+        }
+        Run r = run("demo", "--partitions", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // Every sample plus the demo's two bad records (malformed JSON, not Avro) reach news.documents.
+        assertThat(r.out()).containsPattern("news\\.documents\\s+" + (samples + 2) + "\\b")
+                .containsPattern("news\\.articles\\.raw\\s+" + samples + "\\b")
+                .containsPattern("news\\.dlq\\s+2\\b")
+                .containsPattern("news\\.articles\\.duplicates\\s+" + samples + "\\b")
+                .contains("EXACT_DUPLICATE of", "regions:", "actors:");
     }
 }

@@ -3,6 +3,8 @@ package io.wirestream.registry.serde;
 import io.wirestream.model.topic.SerdeFactory;
 import io.wirestream.registry.client.SchemaRegistryClient;
 import io.wirestream.registry.client.SchemaRegistryClients;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,7 +26,7 @@ public final class AvroSerdes implements SerdeFactory, AutoCloseable {
     }
 
     public AvroSerdes(Map<String, ?> configs, SchemaRegistryClient client) {
-        this.configs = Map.copyOf(configs);
+        this.configs = Collections.unmodifiableMap(new HashMap<>(configs));
         this.client = Objects.requireNonNull(client, "client");
     }
 
