@@ -7,7 +7,6 @@ import io.wirestream.runtime.StreamsService;
 import io.wirestream.tagger.TaggerService;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,13 +31,17 @@ final class ServiceCommands {
         @Option(names = "--create-topics", description = "Create missing topics before starting (default: ${DEFAULT-VALUE}).", defaultValue = "true", negatable = true)
         boolean createTopics;
 
-        abstract String service();
+        private final String service;
+        private final Function<ServiceSettings, StreamsService> starter;
 
-        abstract Function<ServiceSettings, StreamsService> starter();
+        Base(String service, Function<ServiceSettings, StreamsService> starter) {
+            this.service = service;
+            this.starter = starter;
+        }
 
         @Override
         public Integer call() throws Exception {
-            ServiceSettings settings = connection.settings(service());
+            ServiceSettings settings = connection.settings(service);
             if (applicationId != null) {
                 settings = settings.withApplicationId(applicationId);
             }
@@ -47,20 +50,11 @@ final class ServiceCommands {
                     TopicProvisioner.createMissing(admin, StreamsService.topics(settings).all());
                 }
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            StreamsService running = starter().apply(settings);
-            running.streams().setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                    stopped.countDown();
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                running.close();
-                stopped.countDown();
-            }, service() + "-shutdown"));
-            System.out.printf("%s running as %s against %s (registry %s); Ctrl-C stops it%n", service(),
+            StreamsService running = starter.apply(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, service + "-shutdown"));
+            System.out.printf("%s running as %s against %s (registry %s); Ctrl-C stops it%n", service,
                     settings.applicationId(), settings.bootstrapServers(), settings.schemaRegistryUrl());
-            stopped.await();
+            running.awaitStopped();
             return running.state() == KafkaStreams.State.ERROR ? 1 : 0;
         }
     }
@@ -68,42 +62,24 @@ final class ServiceCommands {
     @Command(name = "ingest-service", mixinStandardHelpOptions = true,
             description = "Run the ingest service: news.documents -> extracted articles -> news.articles.raw (bad documents -> news.dlq).")
     static final class IngestService extends Base {
-        @Override
-        String service() {
-            return io.wirestream.ingest.IngestService.NAME;
-        }
-
-        @Override
-        Function<ServiceSettings, StreamsService> starter() {
-            return io.wirestream.ingest.IngestService::start;
+        IngestService() {
+            super(io.wirestream.ingest.IngestService.NAME, io.wirestream.ingest.IngestService::start);
         }
     }
 
     @Command(name = "dedup", mixinStandardHelpOptions = true,
             description = "Run the dedup service: news.articles.raw -> decisions, originals and stories.")
     static final class Dedup extends Base {
-        @Override
-        String service() {
-            return DedupService.NAME;
-        }
-
-        @Override
-        Function<ServiceSettings, StreamsService> starter() {
-            return DedupService::start;
+        Dedup() {
+            super(DedupService.NAME, DedupService::start);
         }
     }
 
     @Command(name = "tagger", mixinStandardHelpOptions = true,
             description = "Run the tagger service: news.articles.deduped -> regions and actors -> news.events.enriched.")
     static final class Tagger extends Base {
-        @Override
-        String service() {
-            return TaggerService.NAME;
-        }
-
-        @Override
-        Function<ServiceSettings, StreamsService> starter() {
-            return TaggerService::start;
+        Tagger() {
+            super(TaggerService.NAME, TaggerService::start);
         }
     }
 }

@@ -26,6 +26,7 @@ public final class StreamsService implements AutoCloseable {
     private final ServiceSettings settings;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private StreamsService(ServiceSettings settings, Topology topology, Topics topics) {
         this.settings = settings;
@@ -39,6 +40,9 @@ public final class StreamsService implements AutoCloseable {
             LOG.info("{} ({}): {} -> {}", settings.service(), settings.applicationId(), before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            }
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
             }
         });
     }
@@ -62,6 +66,11 @@ public final class StreamsService implements AutoCloseable {
     /** Waits until the application is RUNNING; false if it did not get there in time. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Blocks until the application has stopped (closed, or failed into ERROR). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
     }
 
     public KafkaStreams.State state() {
