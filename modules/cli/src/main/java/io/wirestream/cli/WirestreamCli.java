@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 ServiceCommands.IngestService.class,
                 ServiceCommands.Dedup.class,
                 ServiceCommands.Tagger.class,
+                ClusterCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class WirestreamCli implements Runnable {

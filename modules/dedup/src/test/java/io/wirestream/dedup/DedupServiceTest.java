@@ -2,6 +2,7 @@ package io.wirestream.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.dedup.core.DedupConfig;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.DuplicateStatus;
@@ -49,7 +50,8 @@ class DedupServiceTest {
         Run(String scope) {
             ServiceSettings settings = TopologyTests.settings(DedupService.NAME, scope + System.nanoTime(), state.resolve(scope));
             Topics topics = StreamsService.topics(settings);
-            driver = new TopologyTestDriver(DedupService.topology(topics), settings.streamsProperties(topics.dlq().name()));
+            driver = new TopologyTestDriver(DedupService.topology(DedupConfig.defaults(), topics, "dedup-test-signals"),
+                    settings.streamsProperties(topics.dlq().name()));
             raw = driver.createInputTopic(topics.articlesRaw().name(), topics.articlesRaw().keySerde().serializer(),
                     topics.articlesRaw().valueSerde().serializer());
             decisions = driver.createOutputTopic(topics.duplicates().name(), topics.duplicates().keySerde().deserializer(),
@@ -70,6 +72,19 @@ class DedupServiceTest {
         Map<String, DuplicateDecision> finalDecisions() {
             Map<String, DuplicateDecision> m = new LinkedHashMap<>();
             decisions.readKeyValuesToList().forEach(kv -> m.put(kv.key, kv.value));
+            return m;
+        }
+
+        /** Latest state per story id; stories deleted by a merge (tombstones) are absent. */
+        Map<String, Story> finalStories() {
+            Map<String, Story> m = new LinkedHashMap<>();
+            stories.readKeyValuesToList().forEach(kv -> {
+                if (kv.value == null) {
+                    m.remove(kv.key);
+                } else {
+                    m.put(kv.key, kv.value);
+                }
+            });
             return m;
         }
 
@@ -104,8 +119,7 @@ class DedupServiceTest {
             assertThat(d.get("b").getDuplicateOf()).isEqualTo("a");
             assertThat(d.get("b").getStoryId()).isEqualTo(d.get("a").getStoryId());
             assertThat(run.originals.readValuesToList()).extracting(DedupedArticle::getArticleId).containsExactly("a");
-            List<Story> stories = run.stories.readValuesToList();
-            Story last = stories.get(stories.size() - 1);
+            Story last = run.finalStories().get(d.get("a").getStoryId());
             assertThat(last.getMemberCount()).isEqualTo(2);
             assertThat(last.getSources()).containsExactly("Ledger", "Wire");
             assertThat(last.getLastSeen()).isEqualTo(Instant.parse("2026-11-18T21:41:00Z"));
@@ -140,9 +154,11 @@ class DedupServiceTest {
             assertThat(last.get("a").getPreviousStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
             assertThat(last.get("b").getDuplicateOf()).isEqualTo("early");
             assertThat(last.get("b").getPreviousDuplicateOf()).isEqualTo("a");
-            assertThat(all).filteredOn(DuplicateDecision::getCorrection).hasSize(2);
-            List<Story> stories = run.stories.readValuesToList();
-            Story story = stories.get(stories.size() - 1);
+            assertThat(all).filteredOn(DuplicateDecision::getCorrection).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(last.values()).extracting(DuplicateDecision::getStoryId).containsOnly(last.get("early").getStoryId());
+            Map<String, Story> stories = run.finalStories();
+            assertThat(stories).hasSize(1);
+            Story story = stories.get(last.get("early").getStoryId());
             assertThat(story.getFirstArticleId()).isEqualTo("early");
             assertThat(story.getFirstSeen()).isEqualTo(Instant.parse("2026-11-19T09:27:00Z"));
             assertThat(story.getArticleIds()).startsWith("early").containsExactlyInAnyOrder("early", "a", "b");
@@ -188,9 +204,50 @@ class DedupServiceTest {
             run.send(a, b, b);
             List<DuplicateDecision> ds = run.decisions.readValuesToList();
             assertThat(ds).hasSize(3);
-            assertThat(ds.get(2)).isEqualTo(ds.get(1));
-            List<Story> stories = run.stories.readValuesToList();
-            assertThat(stories.get(stories.size() - 1).getMemberCount()).isEqualTo(2);
+            assertThat(ds.get(2).getStatus()).isEqualTo(ds.get(1).getStatus());
+            assertThat(ds.get(2).getDuplicateOf()).isEqualTo(ds.get(1).getDuplicateOf());
+            assertThat(ds.get(2).getStoryId()).isEqualTo(ds.get(1).getStoryId());
+            assertThat(run.finalStories().get(ds.get(0).getStoryId()).getMemberCount()).isEqualTo(2);
+        }
+    }
+
+    private static final String LONG_BODY = String.join(" ",
+            "The central bank held its benchmark interest rate at eleven and a quarter percent on Wednesday,",
+            "saying inflation had eased for a third month but remained above the target range set by the government.",
+            "Policy makers voted unanimously to keep the rate unchanged and signalled that cuts could come next year",
+            "if food and fuel prices kept falling and the currency stayed stable against the dollar.",
+            "The governor told reporters in the capital that the committee would watch wage settlements closely",
+            "and that the bank stood ready to act if the outlook for prices deteriorated over the coming months.",
+            "Economists polled before the decision had expected no change, and markets barely moved after the announcement.",
+            "Exporters have complained for months that high borrowing costs make it harder to invest in new factories,",
+            "while savers have welcomed returns that beat inflation for the first time in several years.");
+
+    @Test
+    void reHeadlinedCopyWithFooterIsNearDuplicateOfTheWireOriginal() {
+        try (Run run = new Run("near")) {
+            run.send(article("wire", "Wire", "Central bank holds rates, signals cuts next year", LONG_BODY, "2026-11-18T21:35:00Z"),
+                    article("reprint", "Tribune", "Rates on hold as bank eyes 2027 easing",
+                            LONG_BODY + " Reporting by the Tribune staff.", "2026-11-18T23:00:00Z"));
+            Map<String, DuplicateDecision> d = run.finalDecisions();
+            assertThat(d.get("reprint").getStatus()).isEqualTo(DuplicateStatus.NEAR_DUPLICATE);
+            assertThat(d.get("reprint").getDuplicateOf()).isEqualTo("wire");
+            assertThat(d.get("reprint").getSimilarity()).isGreaterThanOrEqualTo(0.8).isLessThan(1.0);
+            assertThat(d.get("reprint").getStoryId()).isEqualTo(d.get("wire").getStoryId());
+            assertThat(run.originals.readValuesToList()).extracting(DedupedArticle::getArticleId).containsExactly("wire");
+        }
+    }
+
+    @Test
+    void sameTopicWrittenIndependentlyIsAnotherOriginal() {
+        try (Run run = new Run("independent")) {
+            run.send(article("wire", "Wire", "Central bank holds rates", LONG_BODY, "2026-11-18T21:35:00Z"),
+                    article("own", "Ledger", "Bank keeps rates steady", String.join(" ",
+                            "Borrowing costs will stay where they are for now after the monetary authority",
+                            "decided on Wednesday against a move, with officials pointing to slowing price growth",
+                            "and a steadier exchange rate as reasons to wait before easing policy next year."),
+                            "2026-11-18T22:00:00Z"));
+            assertThat(run.finalDecisions().values()).extracting(DuplicateDecision::getStatus)
+                    .containsOnly(DuplicateStatus.ORIGINAL);
         }
     }
 

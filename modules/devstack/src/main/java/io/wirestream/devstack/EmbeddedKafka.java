@@ -104,7 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         long t0 = System.nanoTime();
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        String bootstrapServers = config.host() + ":" + port;
+        String bootstrapServers = hostPort(advertisedHost(config.host()), port);
         try {
             server.startup();
             awaitReady(bootstrapServers, config.startTimeout().toMillis());
@@ -119,7 +119,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 new StartupTimes(formatMillis, startMillis));
     }
 
-    /** {@code host:port} of the PLAINTEXT listener. */
+    /** {@code host:port} of the PLAINTEXT listener as advertised (127.0.0.1 when bound to a wildcard address). */
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -150,12 +150,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     static Properties brokerProperties(EmbeddedKafkaConfig config, Path logDir, int port, int controllerPort) {
         String host = config.host();
+        String advertised = advertisedHost(host);
         Properties props = new Properties();
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("process.roles", "broker,controller");
-        props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        props.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        props.put("controller.quorum.voters", NODE_ID + "@" + hostPort(advertised, controllerPort));
+        props.put("listeners", "PLAINTEXT://" + hostPort(host, port) + ",CONTROLLER://" + hostPort(host, controllerPort));
+        props.put("advertised.listeners", "PLAINTEXT://" + hostPort(advertised, port));
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -180,6 +181,22 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         props.putAll(config.brokerProperties());
         return props;
+    }
+
+    /** The host clients are told to connect to: loopback when bound to a wildcard address, else the host itself. */
+    static String advertisedHost(String host) {
+        String bare = unbracketed(host);
+        return bare.equals("0.0.0.0") || bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0") ? "127.0.0.1" : host;
+    }
+
+    /** {@code host:port}, with an IPv6 literal in brackets as listener and bootstrap strings need. */
+    static String hostPort(String host, int port) {
+        String bare = unbracketed(host);
+        return (bare.contains(":") ? "[" + bare + "]" : bare) + ":" + port;
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static void format(Path configFile, Path logDir) {
@@ -227,8 +244,8 @@ public final class EmbeddedKafka implements AutoCloseable {
      * before the broker binds it; that race is accepted.
      */
     private static int[] freePorts(String host) {
-        try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getByName(host));
-             ServerSocket second = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+        try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getByName(unbracketed(host)));
+             ServerSocket second = new ServerSocket(0, 1, InetAddress.getByName(unbracketed(host)))) {
             return new int[] {first.getLocalPort(), second.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot find free ports on " + host, e);

@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * @param dataDir          where the broker keeps its logs; empty means a temporary directory deleted on
  *                         close, a given directory is kept and reused across restarts
- * @param host             address both listeners bind to and the broker advertises
+ * @param host             address both listeners bind to and the broker advertises (an IPv6 literal with or
+ *                         without brackets; a wildcard, 0.0.0.0 or ::, binds every interface and advertises
+ *                         127.0.0.1)
  * @param port             PLAINTEXT (client) port, 0 for a free one
  * @param controllerPort   KRaft CONTROLLER port, 0 for a free one
  * @param startTimeout     how long {@link EmbeddedKafka#start} waits for the broker to answer

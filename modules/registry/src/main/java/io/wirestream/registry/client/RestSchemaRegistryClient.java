@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Ids and the schemas they name are immutable, so {@code register}, {@code lookup} and
  * {@code schemaById} answers are cached without bound; {@code latest} is always asked afresh.
  * Connection failures move on to the next URL; connection failures and 5xx answers are retried
- * with exponential backoff; 4xx answers fail at once. Thread-safe.
+ * with jittered exponential backoff; 4xx answers fail at once. Thread-safe.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -177,7 +179,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     // --- HTTP ---------------------------------------------------------------------------------
 
-    /** Sends a request, retrying connection failures and 5xx answers with exponential backoff. */
+    /** Sends a request, retrying connection failures and 5xx answers with jittered exponential backoff. */
     private JsonNode send(String method, String pathAndQuery, Object body) {
         byte[] payload;
         try {
@@ -207,9 +209,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private long backoffMillis(int attempt) {
-        long base = config.retryWait().toMillis();
-        long wait = attempt >= 30 ? Long.MAX_VALUE : base << attempt;
-        return Math.min(wait, config.retryMaxWait().toMillis());
+        return backoffMillis(attempt, config.retryWait().toMillis(), config.retryMaxWait().toMillis(),
+                ThreadLocalRandom.current());
+    }
+
+    /**
+     * Exponential backoff capped at {@code maxMillis}, with "equal jitter": uniformly random in the
+     * upper half of that wait, so that clients failing together do not retry in lock-step.
+     */
+    static long backoffMillis(int attempt, long baseMillis, long maxMillis, RandomGenerator random) {
+        long wait = attempt >= 30 || baseMillis > (Long.MAX_VALUE >> attempt) ? Long.MAX_VALUE : baseMillis << attempt;
+        long capped = Math.min(wait, maxMillis);
+        long half = capped / 2;
+        return half + random.nextLong(capped - half + 1);
     }
 
     /** One attempt: each URL in turn from the last one that answered, until one answers. */

@@ -2,7 +2,6 @@ package io.wirestream.registry.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,8 +86,9 @@ public record SchemaRegistryClientConfig(
         String urlUserInfo = null;
         for (String u : raw) {
             URI uri = toUri(u);
-            if (uri.getRawUserInfo() != null && urlUserInfo == null) {
-                urlUserInfo = URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+            if (uri.getUserInfo() != null && urlUserInfo == null) {
+                // URI decodes percent-escapes only; URLDecoder would also turn '+' into a space.
+                urlUserInfo = uri.getUserInfo();
             }
             urls.add(withoutUserInfo(uri));
         }

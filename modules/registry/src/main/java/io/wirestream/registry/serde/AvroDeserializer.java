@@ -87,9 +87,14 @@ public class AvroDeserializer<T extends IndexedRecord> implements Deserializer<T
             throw new IllegalStateException("AvroDeserializer used before configure() (topic " + topic + ")");
         }
         int id = WireFormat.schemaId(topic, data);
-        DatumReader<T> reader;
+        DatumReader<T> reader = readers.get(id);
         try {
-            reader = readers.computeIfAbsent(id, i -> newReader(topic, i));
+            if (reader == null) {
+                // Fetched outside the map: a registry call (with its retries) must not hold up other ids.
+                reader = newReader(topic, id);
+                DatumReader<T> raced = readers.putIfAbsent(id, reader);
+                reader = raced != null ? raced : reader;
+            }
         } catch (SchemaNotFoundException e) {
             throw new SerializationException("Record from topic " + topic + " names schema id " + id
                     + ", which the schema registry does not know: " + e.getMessage(), e);

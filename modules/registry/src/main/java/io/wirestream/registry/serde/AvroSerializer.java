@@ -6,9 +6,11 @@ import io.wirestream.registry.client.SchemaRegistryClients;
 import io.wirestream.registry.client.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
@@ -30,9 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes Avro records (generated or generic) in Confluent's {@link WireFormat}, under the subject
  * {@code <topic>-value} or {@code <topic>-key} (TopicNameStrategy). With
- * {@code auto.register.schemas=true} (the default) the record's schema is registered on first use,
- * else it must already be registered; with {@code use.latest.version=true} the subject's latest
- * schema is written instead, the record being resolved into it. Ids are cached per subject and schema.
+ * {@code auto.register.schemas=true} (the default) the record's schema is registered on first use;
+ * otherwise, with {@code use.latest.version=true}, the subject's latest schema is written, the record
+ * being resolved into it (the latest schema is reused for {@code latest.cache.ttl.sec}, default 60 s);
+ * otherwise the record's schema must already be registered. As in Confluent's serializer,
+ * auto-registration wins over {@code use.latest.version}. Ids are cached per subject and schema.
  * Null records serialise to null (tombstones).
  */
 public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
@@ -45,12 +49,15 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     private record WriterKey(Schema schema, boolean specific) {
     }
 
+    private record Latest(SchemaMetadata metadata, long fetchedNanos) {
+    }
+
     private SchemaRegistryClient client;
     private boolean ownsClient;
     private AvroSerdeConfig config;
     private boolean isKey;
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
-    private final Map<String, SchemaMetadata> latest = new ConcurrentHashMap<>();
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
     private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     /** A serializer that makes its registry client in {@link #configure}. */
@@ -95,23 +102,49 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
         String subject = topic + (isKey ? "-key" : "-value");
         Schema schema = record.getSchema();
         try {
+            if (config.autoRegisterSchemas()) {
+                int id = id(new SubjectSchema(subject, schema), () -> client.register(subject, schema));
+                return encode(topic, id, schema, record, record instanceof SpecificRecord);
+            }
             if (config.useLatestVersion()) {
-                SchemaMetadata target = latest.computeIfAbsent(subject, client::latest);
+                SchemaMetadata target = latest(subject);
                 if (!target.schema().equals(schema)) {
                     return encode(topic, target.id(), target.schema(), resolve(topic, record, target), false);
                 }
                 return encode(topic, target.id(), schema, record, record instanceof SpecificRecord);
             }
-            int id = ids.computeIfAbsent(new SubjectSchema(subject, schema), k -> config.autoRegisterSchemas()
-                    ? client.register(subject, schema)
-                    : client.lookup(subject, schema).id());
+            int id = id(new SubjectSchema(subject, schema), () -> client.lookup(subject, schema).id());
             return encode(topic, id, schema, record, record instanceof SpecificRecord);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Could not " + (config.useLatestVersion() ? "fetch the latest schema of"
-                    : config.autoRegisterSchemas() ? "register schema " + schema.getFullName() + " under"
+            throw new SerializationException("Could not " + (config.autoRegisterSchemas()
+                    ? "register schema " + schema.getFullName() + " under"
+                    : config.useLatestVersion() ? "fetch the latest schema of"
                     : "find schema " + schema.getFullName() + " under") + " subject " + subject + " for topic "
                     + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The cached id of {@code key}, else asks the registry outside the map, so other keys never wait on it. */
+    private int id(SubjectSchema key, IntSupplier fetch) {
+        Integer cached = ids.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int id = fetch.getAsInt();
+        Integer raced = ids.putIfAbsent(key, id);
+        return raced != null ? raced : id;
+    }
+
+    /** The subject's latest schema, fetched again once the cached one is older than {@code latest.cache.ttl.sec}. */
+    private SchemaMetadata latest(String subject) {
+        long now = System.nanoTime();
+        Latest cached = latest.get(subject);
+        if (cached != null && Duration.ofNanos(now - cached.fetchedNanos()).compareTo(config.latestCacheTtl()) < 0) {
+            return cached.metadata();
+        }
+        SchemaMetadata fetched = client.latest(subject);
+        latest.put(subject, new Latest(fetched, now));
+        return fetched;
     }
 
     private byte[] encode(String topic, int id, Schema schema, Object datum, boolean specific) {

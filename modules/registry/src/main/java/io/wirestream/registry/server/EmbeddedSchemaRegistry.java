@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -80,24 +81,40 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final LocalSchemaRegistry registry;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String expectedAuthorization;
+    /** Base64 of {@code user:password} expected after "Basic ", or null when no credentials are required. */
+    private final byte[] expectedCredentials;
     private final String url;
 
     private EmbeddedSchemaRegistry(SchemaStore store, String host, int port, Options options) throws IOException {
         this.store = store;
         this.registry = new LocalSchemaRegistry(store, options.defaultCompatibility());
-        this.expectedAuthorization = options.basicAuthUserInfo() == null ? null : "Basic "
-                + Base64.getEncoder().encodeToString(options.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        this.expectedCredentials = options.basicAuthUserInfo() == null ? null : Base64.getEncoder()
+                .encodeToString(options.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.US_ASCII);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "schema-registry-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        HttpServer created = null;
+        try {
+            created = HttpServer.create(new InetSocketAddress(host, port), 0);
+            created.setExecutor(executor);
+            created.createContext("/", this::handle);
+            created.start();
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            if (created != null) {
+                try {
+                    created.stop(0);
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        this.server = created;
         String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         this.url = "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":"
                 + server.getAddress().getPort();
@@ -148,8 +165,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         try (exchange) {
-            if (expectedAuthorization != null
-                    && !expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (expectedCredentials != null && !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
                 respond(exchange, 401, error(401, "Unauthorized"));
                 return;
@@ -168,6 +184,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 respond(exchange, 500, error(500, "Internal Server Error: " + e));
             }
         }
+    }
+
+    /** Whether an Authorization header carries the expected credentials: scheme in any case, constant-time compare. */
+    private boolean authorized(String header) {
+        if (header == null) {
+            return false;
+        }
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Basic")) {
+            return false;
+        }
+        byte[] presented = value.substring(space + 1).strip().getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expectedCredentials, presented);
     }
 
     private JsonNode route(String method, List<String> p, Map<String, String> query, InputStream body) {

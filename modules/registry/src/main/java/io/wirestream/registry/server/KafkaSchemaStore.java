@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,8 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link SchemaStore} in a compacted, single-partition Kafka topic (by default {@value #DEFAULT_TOPIC}),
  * entries as JSON (see {@link StoreEntryJson}), so that ids survive registry restarts. The
- * constructor creates the topic when missing; {@link #readAll()} reads it from the beginning to the
- * end offset; {@link #append} waits for the broker's acknowledgement (acks=all) before returning.
+ * constructor creates the topic when missing and refuses an existing one that is not compacted (or
+ * has more than one partition); {@link #readAll()} lets in-flight writes finish, then reads the topic
+ * from the beginning to its end offset; {@link #append} waits for the broker's acknowledgement
+ * (acks=all) before returning, and the producer gives up on a record within the same timeout, so
+ * after a failed append the next {@code readAll()} shows whether it landed.
  * One registry writes to a topic at a time: this is a development store, not a cluster.
  */
 public final class KafkaSchemaStore implements SchemaStore {
@@ -73,12 +79,18 @@ public final class KafkaSchemaStore implements SchemaStore {
         producerConfigs.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfigs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfigs.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        producerConfigs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        producerConfigs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        producerConfigs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000));
         producerConfigs.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "schema-store-" + topic);
         this.producer = new KafkaProducer<>(producerConfigs, new StringSerializer(), new StringSerializer());
     }
 
     @Override
     public List<SchemaStoreEntry> readAll() {
+        // A write that timed out may still land; wait (at most the delivery timeout) until it has or has failed.
+        producer.flush();
         Map<String, Object> consumerConfigs = new HashMap<>(clientConfigs);
         consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfigs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -132,7 +144,10 @@ public final class KafkaSchemaStore implements SchemaStore {
         return "KafkaSchemaStore[" + topic + "]";
     }
 
-    /** Creates the compacted topic if missing; refuses one with more than one partition (order matters). */
+    /**
+     * Creates the compacted topic if missing; refuses an existing one that is not compacted (deletion
+     * would lose schemas) or has more than one partition (order matters).
+     */
     private void ensureTopic(short replicationFactor) {
         try (Admin admin = Admin.create(clientConfigs)) {
             NewTopic newTopic = new NewTopic(topic, 1, replicationFactor)
@@ -146,6 +161,7 @@ public final class KafkaSchemaStore implements SchemaStore {
                     throw new IllegalStateException("Could not create schema store topic " + topic + ": "
                             + e.getCause(), e.getCause());
                 }
+                requireCompacted(admin);
             }
             TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
@@ -158,6 +174,21 @@ public final class KafkaSchemaStore implements SchemaStore {
             throw new IllegalStateException("Interrupted preparing schema store topic " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not prepare schema store topic " + topic + ": " + e, e);
+        }
+    }
+
+    private void requireCompacted(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(Set.of(resource)).all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+        ConfigEntry policy = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        String value = policy == null ? null : policy.value();
+        if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(value)) {
+            throw new IllegalStateException("Schema store topic " + topic + " has " + TopicConfig.CLEANUP_POLICY_CONFIG
+                    + "=" + value + "; it must be exactly '" + TopicConfig.CLEANUP_POLICY_COMPACT + "', else Kafka"
+                    + " deletes schemas once they pass the retention time. Set it with kafka-configs --alter"
+                    + " --entity-type topics --entity-name " + topic + " --add-config "
+                    + TopicConfig.CLEANUP_POLICY_CONFIG + "=" + TopicConfig.CLEANUP_POLICY_COMPACT);
         }
     }
 }

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * subject's level (else the global one). Schemas are compared by their canonical form,
  * {@link Schema#toString()}. Single writer: every method is synchronised.
  *
+ * <p>A failed write may still have reached the store (a lost acknowledgement, a timeout), so after
+ * one the state is rebuilt from {@link SchemaStore#readAll()} before the next write is accepted;
+ * until that re-read succeeds every write fails. Replay keeps the first schema an id was given and
+ * the first id a subject version was given, rejecting (and logging) any later entry contradicting them.
+ *
  * <p>{@code EmbeddedSchemaRegistry} serves it over HTTP; {@code InMemorySchemaRegistryClient} is it
  * over an in-memory store.
  */
@@ -42,8 +47,11 @@ public class LocalSchemaRegistry implements SchemaRegistryClient {
     private final Map<String, Integer> idsByCanonical = new HashMap<>();
     private final Map<String, Subject> subjects = new TreeMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    private final CompatibilityLevel defaultLevel;
     private CompatibilityLevel globalLevel;
     private int nextId = 1;
+    /** Set by a failed write: the store may hold an entry this state lacks. */
+    private boolean stale;
 
     /** Per subject: live versions (version -> id) and the highest version ever used. */
     private static final class Subject {
@@ -54,15 +62,14 @@ public class LocalSchemaRegistry implements SchemaRegistryClient {
     /** A registry over {@code store}, replaying its entries; {@code defaultLevel} applies until one is set. */
     public LocalSchemaRegistry(SchemaStore store, CompatibilityLevel defaultLevel) {
         this.store = Objects.requireNonNull(store, "store");
-        this.globalLevel = Objects.requireNonNull(defaultLevel, "defaultLevel");
-        List<SchemaStoreEntry> entries = store.readAll();
-        entries.forEach(this::apply);
-        log.debug("Schema registry state rebuilt from {} entries of {}: {} schemas, {} subjects",
-                entries.size(), store, schemasById.size(), subjects.size());
+        this.defaultLevel = Objects.requireNonNull(defaultLevel, "defaultLevel");
+        this.globalLevel = defaultLevel;
+        replay(store.readAll());
     }
 
     @Override
     public synchronized int register(String subject, Schema schema) {
+        resyncIfStale();
         String canonical = schema.toString();
         Subject s = subjects.get(subject);
         if (s != null) {
@@ -161,6 +168,7 @@ public class LocalSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized List<Integer> deleteSubject(String subject) {
+        resyncIfStale();
         List<Integer> versions = List.copyOf(live(subject).live.keySet());
         write(new SubjectDeleted(subject));
         log.info("Deleted versions {} of subject {}", versions, subject);
@@ -174,6 +182,7 @@ public class LocalSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized CompatibilityLevel setGlobalCompatibility(CompatibilityLevel level) {
+        resyncIfStale();
         write(new CompatibilitySet(null, level));
         return level;
     }
@@ -190,6 +199,7 @@ public class LocalSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized CompatibilityLevel setCompatibility(String subject, CompatibilityLevel level) {
+        resyncIfStale();
         write(new CompatibilitySet(subject, level));
         return level;
     }
@@ -201,23 +211,73 @@ public class LocalSchemaRegistry implements SchemaRegistryClient {
 
     // --- state --------------------------------------------------------------------------------
 
-    /** Makes an entry durable, then applies it; a store failure is the registry's 50001. */
+    /**
+     * Makes an entry durable, then applies it; a store failure is the registry's 50001. Mutators call
+     * {@link #resyncIfStale()} before deciding ids and versions from the state.
+     */
     private void write(SchemaStoreEntry entry) {
         try {
             store.append(entry);
         } catch (RuntimeException e) {
-            log.error("Schema store {} failed to append {}", store, entry, e);
+            stale = true;
+            log.error("Schema store {} failed to append {}; state will be re-read before the next write",
+                    store, entry, e);
             throw new SchemaRegistryStoreException(500, "Error in the backend data store: " + e.getMessage());
         }
         apply(entry);
     }
 
+    /** After a failed write, rebuilds the state from the store; while that fails, so does every write. */
+    private void resyncIfStale() {
+        if (!stale) {
+            return;
+        }
+        List<SchemaStoreEntry> entries;
+        try {
+            entries = store.readAll();
+        } catch (RuntimeException e) {
+            log.error("Schema store {} could not be re-read after a failed write; refusing writes", store, e);
+            throw new SchemaRegistryStoreException(500, "Error in the backend data store: could not re-read it"
+                    + " after a failed write: " + e.getMessage());
+        }
+        schemasById.clear();
+        canonicalById.clear();
+        idsByCanonical.clear();
+        subjects.clear();
+        subjectLevels.clear();
+        globalLevel = defaultLevel;
+        nextId = 1;
+        replay(entries);
+        stale = false;
+    }
+
+    private void replay(List<SchemaStoreEntry> entries) {
+        entries.forEach(this::apply);
+        log.debug("Schema registry state rebuilt from {} entries of {}: {} schemas, {} subjects",
+                entries.size(), store, schemasById.size(), subjects.size());
+    }
+
     private void apply(SchemaStoreEntry entry) {
         if (entry instanceof SchemaRegistered r) {
-            Schema schema = schemasById.computeIfAbsent(r.id(), id -> new Schema.Parser().parse(r.schema()));
-            canonicalById.putIfAbsent(r.id(), schema.toString());
-            idsByCanonical.putIfAbsent(schema.toString(), r.id());
-            Subject s = subjects.computeIfAbsent(r.subject(), k -> new Subject());
+            Schema schema = new Schema.Parser().parse(r.schema());
+            String canonical = schema.toString();
+            String known = canonicalById.get(r.id());
+            if (known != null && !known.equals(canonical)) {
+                log.error("Schema store {}: ignoring {}: id {} already names another schema, {}",
+                        store, r, r.id(), known);
+                return;
+            }
+            Subject s = subjects.get(r.subject());
+            Integer versionId = s == null ? null : s.live.get(r.version());
+            if (versionId != null && versionId != r.id()) {
+                log.error("Schema store {}: ignoring {}: version {} of subject {} already has id {}",
+                        store, r, r.version(), r.subject(), versionId);
+                return;
+            }
+            schemasById.putIfAbsent(r.id(), schema);
+            canonicalById.putIfAbsent(r.id(), canonical);
+            idsByCanonical.putIfAbsent(canonical, r.id());
+            s = subjects.computeIfAbsent(r.subject(), k -> new Subject());
             s.live.put(r.version(), r.id());
             s.lastVersion = Math.max(s.lastVersion, r.version());
             nextId = Math.max(nextId, r.id() + 1);

@@ -9,10 +9,16 @@ import java.util.List;
  */
 public interface SchemaStore extends AutoCloseable {
 
-    /** Every entry written so far, in write order. */
+    /**
+     * Every entry written so far, in write order, including any whose {@link #append} failed yet
+     * reached the store; the registry re-reads it after a failed append.
+     */
     List<SchemaStoreEntry> readAll();
 
-    /** Appends an entry; returns only once it is durable, throws if it could not be written. */
+    /**
+     * Appends an entry; returns only once it is durable. Throws if that could not be confirmed, in
+     * which case the entry may or may not have been written.
+     */
     void append(SchemaStoreEntry entry);
 
     @Override

@@ -79,6 +79,29 @@ class RestSchemaRegistryClientHttpTest {
     }
 
     @Test
+    void plusInAUrlPasswordStaysAPlus() {
+        var config = SchemaRegistryClientConfig.parse(Map.of("schema.registry.url",
+                "http://bob:p+ss%2Bw%40rd@localhost:8081"));
+
+        assertThat(config.authorization()).hasValue("Basic "
+                + Base64.getEncoder().encodeToString("bob:p+ss+w@rd".getBytes(StandardCharsets.UTF_8)));
+        assertThat(config.urls()).containsExactly(java.net.URI.create("http://localhost:8081"));
+    }
+
+    @Test
+    void retryBackoffIsJitteredWithinTheUpperHalfOfTheExponentialWait() {
+        var random = new java.util.Random(42);
+        var waits = new java.util.HashSet<Long>();
+        for (int i = 0; i < 200; i++) {
+            long wait = RestSchemaRegistryClient.backoffMillis(2, 100, 5_000, random);
+            assertThat(wait).isBetween(200L, 400L);
+            waits.add(wait);
+        }
+        assertThat(waits).hasSizeGreaterThan(10);
+        assertThat(RestSchemaRegistryClient.backoffMillis(40, 100, 5_000, random)).isBetween(2_500L, 5_000L);
+    }
+
+    @Test
     void bearerTokenAndClusterHeadersAreSent() {
         try (var stub = new StubHttpServer(n -> new Response(200, "[]"))) {
             client(stub.url(), Map.of("bearer.auth.credentials.source", "STATIC_TOKEN",

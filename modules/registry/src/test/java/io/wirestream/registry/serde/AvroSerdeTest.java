@@ -183,6 +183,44 @@ class AvroSerdeTest {
     }
 
     @Test
+    void useLatestVersionWithAutoRegisterLeftOnRegistersOnAnEmptySubject() {
+        configs.put("use.latest.version", true);
+
+        byte[] bytes = rawArticleSerde().serializer().serialize(TOPIC, ModelFixtures.rawArticle());
+
+        assertThat(registry.versions(SUBJECT)).containsExactly(1);
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registry.latest(SUBJECT).id());
+    }
+
+    @Test
+    void useLatestVersionFetchesTheLatestSchemaAgainOnceTheCacheTtlHasPassed() {
+        configs.put("use.latest.version", true);
+        configs.put("auto.register.schemas", false);
+        configs.put("latest.cache.ttl.sec", 0);
+        var serializer = rawArticleSerde().serializer();
+        int firstId = registry.register(SUBJECT, RawArticle.getClassSchema());
+        byte[] before = serializer.serialize(TOPIC, ModelFixtures.rawArticle());
+
+        int newerId = registry.register(SUBJECT, RawArticle.getClassSchema().toString().transform(json ->
+                new Schema.Parser().parse(json.replace("{\"name\":\"articleId\"",
+                        "{\"name\":\"sentiment\",\"type\":[\"null\",\"double\"],\"default\":null},"
+                                + "{\"name\":\"articleId\""))));
+        byte[] after = serializer.serialize(TOPIC, ModelFixtures.rawArticle());
+
+        assertThat(ByteBuffer.wrap(before, 1, 4).getInt()).isEqualTo(firstId);
+        assertThat(ByteBuffer.wrap(after, 1, 4).getInt()).isEqualTo(newerId);
+    }
+
+    @Test
+    void latestCacheTtlAcceptsMinusOneForNoExpiryAndRejectsOtherNegatives() {
+        assertThat(AvroSerdeConfig.parse(Map.of()).latestCacheTtl()).hasSeconds(60);
+        assertThat(AvroSerdeConfig.parse(Map.of("latest.cache.ttl.sec", "-1")).latestCacheTtl())
+                .isEqualTo(AvroSerdeConfig.NO_TTL);
+        assertThatThrownBy(() -> AvroSerdeConfig.parse(Map.of("latest.cache.ttl.sec", "-5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latest.cache.ttl.sec");
+    }
+
+    @Test
     void nullIsATombstoneBothWays() {
         SpecificAvroSerde<RawArticle> serde = rawArticleSerde();
 

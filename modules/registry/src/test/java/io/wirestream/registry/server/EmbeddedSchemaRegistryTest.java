@@ -192,6 +192,26 @@ class EmbeddedSchemaRegistryTest {
     }
 
     @Test
+    void basicAuthSchemeIsMatchedInAnyCaseAndTheCredentialsExactly() throws Exception {
+        try (var secured = EmbeddedSchemaRegistry.start(new InMemorySchemaStore(), "127.0.0.1", 0,
+                EmbeddedSchemaRegistry.Options.defaults().withBasicAuth("alice:s3cret"))) {
+            java.util.function.Function<String, Integer> statusWith = credentials -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(secured.url() + "/subjects"))
+                            .header("Authorization", "basic " + java.util.Base64.getEncoder().encodeToString(
+                                    credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            assertThat(statusWith.apply("alice:s3cret")).isEqualTo(200);
+            assertThat(statusWith.apply("alice:s3cres")).isEqualTo(401);
+        }
+    }
+
+    @Test
     void storeFailureIsA500WithErrorCode50001AndChangesNothing() {
         SchemaStore failing = new SchemaStore() {
             @Override

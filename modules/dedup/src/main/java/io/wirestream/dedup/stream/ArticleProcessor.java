@@ -1,0 +1,241 @@
+package io.wirestream.dedup.stream;
+
+import io.wirestream.dedup.core.BucketEntry;
+import io.wirestream.dedup.core.Candidate;
+import io.wirestream.dedup.core.DecisionRule;
+import io.wirestream.dedup.core.DedupConfig;
+import io.wirestream.dedup.core.Decision;
+import io.wirestream.dedup.core.Fingerprint;
+import io.wirestream.dedup.core.Fingerprinter;
+import io.wirestream.model.DedupedArticle;
+import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.RawArticle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The article side of dedup, partitioned by article id. Receives articles (from the raw topic) and
+ * {@link Signal}s (from the loop topic) for the articles of its partitions.
+ *
+ * <p>An article is fingerprinted and sent to its buckets; once every bucket has answered, the best
+ * candidate under the {@link DecisionRule} is known. An original is decided at once; a duplicate first
+ * asks the article it duplicates for its story, and is published when the answer comes. Late candidates
+ * (an earlier article that arrived later) move the decision to an earlier duplicate-of, never to a later
+ * one, and story changes flow down to the dependents: whatever the arrival order, the last published
+ * decision of every article is what processing in event order would have given.
+ */
+final class ArticleProcessor implements Processor<String, Object, String, Object> {
+
+    private static final long PURGE_EVERY_MS = Duration.ofHours(1).toMillis();
+
+    private final DedupConfig config;
+    private final String storeName;
+    private final DecisionRule rule;
+    private Fingerprinter fingerprinter;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, ArticleState> store;
+
+    ArticleProcessor(DedupConfig config, String storeName) {
+        this.config = config;
+        this.storeName = storeName;
+        this.rule = new DecisionRule(config.threshold());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+        this.fingerprinter = new Fingerprinter(config);
+        context.schedule(Duration.ofMillis(PURGE_EVERY_MS), PunctuationType.STREAM_TIME, this::purge);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        Object value = Objects.requireNonNull(record.value(), () -> "dedup: record " + record.key() + " has no value");
+        if (value instanceof RawArticle article) {
+            onArticle(article, record.timestamp());
+        } else if (value instanceof Signal signal) {
+            onSignal(record.key(), signal, record.timestamp());
+        } else {
+            throw new IllegalArgumentException("dedup: unexpected record type " + value.getClass().getName());
+        }
+    }
+
+    private void onArticle(RawArticle a, long now) {
+        ArticleState existing = store.get(a.getArticleId());
+        if (existing != null) {
+            // The same article again (re-ingest, replay into a live app): repeat its decision, change nothing.
+            if (existing.published != null) {
+                emitDecision(existing, existing.published, existing.publishedStory, null, null, now);
+            }
+            return;
+        }
+        long eventTime = eventTime(a);
+        Fingerprint fp = fingerprinter.fingerprint(a.getTitle(), a.getBody());
+        BucketEntry entry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), fp.sketch());
+        ArticleState s = new ArticleState();
+        s.articleId = a.getArticleId();
+        s.eventTime = eventTime;
+        s.source = a.getSource();
+        s.title = a.getTitle();
+        s.article = a;
+        s.expectedBands = 1 + fp.bandKeys().length;
+        store.put(s.articleId, s);
+        forward(BandRecord.exactKey(fp.contentHash()), new BandRecord(true, entry), now);
+        for (long key : fp.bandKeys()) {
+            forward(BandRecord.bandKey(key), new BandRecord(false, entry), now);
+        }
+    }
+
+    private void onSignal(String target, Signal signal, long now) {
+        ArticleState s = store.get(target);
+        if (s == null) {
+            answerForUnknown(target, signal, now);
+            return;
+        }
+        switch (signal.kind()) {
+            case BAND_DONE -> {
+                signal.candidates().forEach(c -> consider(s, c));
+                s.bandsDone++;
+                if (s.allBandsDone()) {
+                    resolve(s, now);
+                }
+            }
+            case LATE_CANDIDATE -> {
+                String before = s.best.duplicateOf();
+                consider(s, signal.candidates().get(0));
+                if (s.allBandsDone() && !Objects.equals(before, s.best.duplicateOf())) {
+                    if (before != null) {
+                        forward(before, Signal.detach(s.articleId), now);
+                    }
+                    resolve(s, now);
+                }
+            }
+            case ASK_STORY -> {
+                s.dependents.add(signal.from());
+                if (s.storyId != null) {
+                    forward(signal.from(), Signal.storyIs(s.articleId, s.storyId), now);
+                }
+            }
+            case STORY_IS -> {
+                if (s.best.isDuplicate() && s.best.duplicateOf().equals(signal.from()) && s.allBandsDone()) {
+                    setStory(s, signal.storyId(), now);
+                }
+            }
+            case DETACH -> s.dependents.remove(signal.from());
+        }
+        store.put(target, s);
+    }
+
+    /** A signal for an article whose state expired: answer what can be answered, deterministically. */
+    private void answerForUnknown(String target, Signal signal, long now) {
+        if (signal.kind() == Signal.Kind.ASK_STORY) {
+            forward(signal.from(), Signal.storyIs(target, storyOf(target)), now);
+        }
+    }
+
+    private void consider(ArticleState s, Candidate c) {
+        Decision better = rule.improve(s.best, s.eventTime, s.articleId, c, s.bestTime);
+        if (better != s.best) {
+            s.best = better;
+            s.bestTime = c.eventTime();
+        }
+    }
+
+    /** Every bucket has answered (or the best changed): settle the story, asking the duplicate-of if needed. */
+    private void resolve(ArticleState s, long now) {
+        if (s.best.isDuplicate()) {
+            forward(s.best.duplicateOf(), Signal.askStory(s.articleId), now);
+        } else {
+            setStory(s, storyOf(s.articleId), now);
+        }
+    }
+
+    private void setStory(ArticleState s, String storyId, long now) {
+        Decision previous = s.published;
+        String previousStory = s.publishedStory;
+        if (s.best.equals(previous) && storyId.equals(previousStory)) {
+            return;
+        }
+        emitDecision(s, s.best, storyId, previous, previousStory, now);
+        s.published = s.best;
+        s.publishedStory = storyId;
+        if (!s.best.isDuplicate() && !s.originalPublished && s.article != null) {
+            forward(s.articleId, DedupedArticle.newBuilder().setArticleId(s.articleId).setStoryId(storyId)
+                    .setArticle(s.article).setDecidedAt(Instant.ofEpochMilli(now)).build(), now);
+            s.originalPublished = true;
+        }
+        s.article = null;
+        if (!storyId.equals(s.storyId)) {
+            if (s.storyId != null) {
+                forward(s.storyId, new StoryDelta(false, s.articleId, s.eventTime, s.source, s.title), now);
+            }
+            forward(storyId, new StoryDelta(true, s.articleId, s.eventTime, s.source, s.title), now);
+            s.storyId = storyId;
+            for (String dependent : s.dependents) {
+                forward(dependent, Signal.storyIs(s.articleId, storyId), now);
+            }
+        }
+    }
+
+    private void emitDecision(ArticleState s, Decision d, String storyId, Decision previous, String previousStory, long now) {
+        boolean correction = previous != null;
+        String reason = !d.isDuplicate() ? "no earlier article at or above similarity " + rule.threshold()
+                : (d.similarity() >= 1.0 && d.status() == io.wirestream.model.DuplicateStatus.EXACT_DUPLICATE
+                        ? "same normalised text as " : "estimated similarity " + String.format("%.2f", d.similarity())
+                        + " with ") + d.duplicateOf();
+        if (correction && !previous.equals(d)) {
+            reason = "correction: " + reason;
+        } else if (correction) {
+            reason = "story changed: " + previousStory + " -> " + storyId;
+        }
+        forward(s.articleId, DuplicateDecision.newBuilder()
+                .setArticleId(s.articleId)
+                .setStatus(d.status())
+                .setDuplicateOf(d.duplicateOf())
+                .setSimilarity(d.similarity())
+                .setStoryId(storyId)
+                .setSource(s.source)
+                .setTitle(s.title)
+                .setEventTime(Instant.ofEpochMilli(s.eventTime))
+                .setCorrection(correction)
+                .setPreviousStatus(correction ? previous.status() : null)
+                .setPreviousDuplicateOf(correction ? previous.duplicateOf() : null)
+                .setReason(reason)
+                .setDecidedAt(Instant.ofEpochMilli(now))
+                .build(), now);
+    }
+
+    /** Drops the state of articles too old to take part in decisions any more (twice the retention). */
+    private void purge(long streamTime) {
+        long oldest = streamTime - 2 * config.retention().toMillis();
+        try (KeyValueIterator<String, ArticleState> it = store.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (kv.value.eventTime < oldest && kv.value.published != null) {
+                    store.delete(kv.key);
+                }
+            }
+        }
+    }
+
+    private void forward(String key, Object value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp));
+    }
+
+    /** The story an original starts. */
+    static String storyOf(String articleId) {
+        return "story-" + articleId;
+    }
+
+    static long eventTime(RawArticle a) {
+        return (a.getPublishedAt() != null ? a.getPublishedAt() : a.getIngestedAt()).toEpochMilli();
+    }
+}

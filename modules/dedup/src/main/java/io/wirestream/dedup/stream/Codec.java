@@ -1,0 +1,92 @@
+package io.wirestream.dedup.stream;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Compact binary encoding of dedup's internal records (repartition topics and state stores; never on
+ * a public topic, so no registry): a version byte, then fields with {@link DataOutputStream}.
+ */
+final class Codec {
+
+    /** Writes one value. */
+    interface Writer<T> {
+        void write(T value, DataOutputStream out) throws IOException;
+    }
+
+    /** Reads one value. */
+    interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static final byte VERSION = 1;
+
+    private Codec() {
+    }
+
+    static <T> Serde<T> serde(String what, Writer<T> writer, Reader<T> reader) {
+        Serializer<T> ser = (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(VERSION);
+                writer.write(value, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        };
+        Deserializer<T> de = (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                byte version = in.readByte();
+                if (version != VERSION) {
+                    throw new SerializationException(what + " from " + topic + " has unknown version " + version);
+                }
+                return reader.read(in);
+            } catch (IOException e) {
+                throw new SerializationException("cannot decode " + what + " from " + topic + ": " + e.getMessage(), e);
+            }
+        };
+        return Serdes.serdeFrom(ser, de);
+    }
+
+    static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    static void writeShorts(DataOutputStream out, short[] values) throws IOException {
+        out.writeShort(values.length);
+        for (short v : values) {
+            out.writeShort(v);
+        }
+    }
+
+    static short[] readShorts(DataInputStream in) throws IOException {
+        short[] values = new short[in.readUnsignedShort()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readShort();
+        }
+        return values;
+    }
+}
