@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,6 +60,8 @@ public final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     /** The bundled sample articles (JSON Lines), on the class path. */
     public static final String SAMPLES = "/samples/articles.jsonl";
+    /** How long the outputs must stay quiet before the pipeline counts as settled (corrections travel several hops). */
+    private static final Duration QUIET = Duration.ofMillis(1500);
     /** A record that is not Avro at all (written without the registry serializer): a deserialization dead letter. */
     static final byte[] NOT_AVRO = "<rss><item>raw feed bytes</item></rss>".getBytes(StandardCharsets.UTF_8);
     /** A document that is not JSON although it says so: it must end up on the DLQ, not stop anything. */
@@ -181,13 +184,16 @@ public final class Demo {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topics.articlesRaw().name(), topics.duplicates().name(), topics.stories().name(),
                     topics.articlesDeduped().name(), topics.enriched().name(), topics.dlq().name()));
-            while (!(settled(documents, raw, decisions, originals, enriched, deadLetters) && atEnd(consumer))) {
+            long lastRecordAt = System.nanoTime();
+            while (!(settled(documents, raw, decisions, originals, enriched, deadLetters, stories) && atEnd(consumer)
+                    && System.nanoTime() - lastRecordAt > QUIET.toNanos())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(String.format("pipeline did not settle within %s: %d documents, %d raw,"
                                     + " %d decided, %d originals, %d enriched, %d dead letters", timeout, documents, raw.size(),
                             decisions.size(), originals.size(), enriched.size(), deadLetters.size()));
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    lastRecordAt = System.nanoTime();
                     String topic = r.topic();
                     if (topic.equals(topics.articlesRaw().name())) {
                         RawArticle a = value(topics.articlesRaw(), r);
@@ -198,7 +204,12 @@ public final class Demo {
                         corrections += d.getCorrection() ? 1 : 0;
                     } else if (topic.equals(topics.stories().name())) {
                         Story s = value(topics.stories(), r);
-                        stories.put(s.getStoryId(), s);
+                        String storyId = new String(r.key(), StandardCharsets.UTF_8);
+                        if (s == null) {
+                            stories.remove(storyId);
+                        } else {
+                            stories.put(storyId, s);
+                        }
                     } else if (topic.equals(topics.articlesDeduped().name())) {
                         DedupedArticle d = value(topics.articlesDeduped(), r);
                         if (!originals.contains(d.getArticleId())) {
@@ -224,11 +235,16 @@ public final class Demo {
     }
 
     private static boolean settled(int documents, Map<String, RawArticle> raw, Map<String, DuplicateDecision> decisions,
-                                   List<String> originals, Map<String, EnrichedArticle> enriched, List<Map<String, String>> dlq) {
+                                   List<String> originals, Map<String, EnrichedArticle> enriched, List<Map<String, String>> dlq,
+                                   Map<String, Story> stories) {
+        Map<String, Long> members = decisions.values().stream()
+                .collect(Collectors.groupingBy(DuplicateDecision::getStoryId, Collectors.counting()));
         return raw.size() + dlq.size() >= documents
                 && decisions.keySet().containsAll(raw.keySet())
                 && enriched.keySet().containsAll(originals)
-                && !originals.isEmpty();
+                && !originals.isEmpty()
+                && stories.keySet().equals(members.keySet())
+                && members.entrySet().stream().allMatch(e -> stories.get(e.getKey()).getMemberCount() == e.getValue());
     }
 
     /**

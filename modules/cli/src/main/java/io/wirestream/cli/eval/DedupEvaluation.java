@@ -1,5 +1,6 @@
 package io.wirestream.cli.eval;
 
+import io.wirestream.dedup.core.DecisionRule;
 import io.wirestream.dedup.core.DedupConfig;
 import io.wirestream.dedup.core.Fingerprint;
 import io.wirestream.dedup.core.Fingerprinter;
@@ -175,9 +176,9 @@ public final class DedupEvaluation {
         out.printf(Locale.ROOT, "articles:                 %d%n", r.articles());
         out.printf(Locale.ROOT, "truth duplicates:         %d  (exact J >= threshold or same text, any earlier article)%n",
                 r.truthDuplicates());
-        out.printf(Locale.ROOT, "predicted duplicates:     %d  (true positives %d)%n", r.predictedDuplicates(), r.truePositives());
         out.printf(Locale.ROOT, "  with a match in window: %d  (recall on these %.4f)%n", r.truthInRetention(),
                 r.truthInRetention() == 0 ? 1.0 : (double) r.truePositivesInRetention() / r.truthInRetention());
+        out.printf(Locale.ROOT, "predicted duplicates:     %d  (true positives %d)%n", r.predictedDuplicates(), r.truePositives());
         out.printf(Locale.ROOT, "precision:                %.4f%n", r.precision());
         out.printf(Locale.ROOT, "recall:                   %.4f%n", r.recall());
         out.printf(Locale.ROOT, "f1:                       %.4f%n", r.f1());
@@ -187,14 +188,20 @@ public final class DedupEvaluation {
                 r.articles() == 0 ? 0.0 : (double) r.comparedPairs() / r.articles(), r.comparedPairs());
         out.printf(Locale.ROOT, "time:                     dedup %.2f s, truth %.2f s%n", r.seconds(), r.truthSeconds());
         out.printf(Locale.ROOT, "peak heap (sampled):      %.1f MiB%n", r.peakHeapBytes() / (1024.0 * 1024.0));
-        out.printf(Locale.ROOT, "%nS-curve at %d x %d: P(candidate) = 1-(1-J^r)^b; P(estimate >= %.2f) for a %d-value sketch%n",
-                config.bands(), config.rows(), config.threshold(), n);
-        out.printf(Locale.ROOT, "  %-6s %-14s %-16s %s%n", "J", "P(candidate)", "P(est >= thr)", "~P(found)");
+        double margin = DecisionRule.VERIFY_MARGIN;
+        double t = config.threshold();
+        out.printf(Locale.ROOT, "%nS-curve at %d x %d: P(candidate) = 1-(1-J^r)^b. A candidate whose %d-value estimate is within %.2f of%n"
+                + "the threshold %.2f is verified with exact Jaccard; P(found) = P(candidate) x P(estimate >= %.2f) for J >= %.2f,%n"
+                + "and P(candidate) x P(estimate >= %.2f) below it (a wrong side beyond the margin is the only error left).%n",
+                config.bands(), config.rows(), n, margin, t, t - margin, t, t + margin);
+        out.printf(Locale.ROOT, "  %-6s %-14s %s%n", "J", "P(candidate)", "P(found)");
         for (int k = 0; k <= 10; k++) {
-            double j = 0.5 + 0.05 * k;
-            double cand = Jaccard.candidateProbability(Math.min(j, 1.0), config.bands(), config.rows());
-            double est = binomialTail(n, Math.min(j, 1.0), (int) Math.ceil(config.threshold() * n - 1e-9));
-            out.printf(Locale.ROOT, "  %-6.2f %-14.4f %-16.4f %.4f%n", j, cand, est, cand * est);
+            double j = Math.min(0.5 + 0.05 * k, 1.0);
+            double cand = Jaccard.candidateProbability(j, config.bands(), config.rows());
+            double accept = j >= t
+                    ? binomialTail(n, j, (int) Math.ceil((t - margin) * n - 1e-9))
+                    : binomialTail(n, j, (int) Math.ceil((t + margin) * n - 1e-9));
+            out.printf(Locale.ROOT, "  %-6.2f %-14.4f %.6f%n", j, cand, cand * accept);
         }
         printReasons(out, "false positives", r.falsePositiveReasons());
         printMisses(out, r.falsePositives());
@@ -213,7 +220,7 @@ public final class DedupEvaluation {
 
     private static void printMisses(PrintWriter out, List<Miss> misses) {
         for (Miss m : misses) {
-            out.printf(Locale.ROOT, "  %-6s vs %-6s J=%.4f est=%.2f  %-52s [%s]%n", m.id(), m.otherId(), m.jaccard(),
+            out.printf(Locale.ROOT, "  %-6s vs %-6s J=%.4f est=%.3f  %-52s [%s]%n", m.id(), m.otherId(), m.jaccard(),
                     m.estimate(), abbreviate(m.title()), m.reason().replaceAll(" \\(.*", ""));
         }
     }

@@ -14,6 +14,6 @@ public record BucketEntry(String articleId, long eventTime, long contentHash, sh
     public Candidate asCandidateFor(BucketEntry other) {
         boolean exact = contentHash == other.contentHash;
         double sim = exact ? 1.0 : Fingerprinter.similarity(sketch, other.sketch);
-        return new Candidate(articleId, eventTime, sim, exact);
+        return new Candidate(articleId, eventTime, sim, exact, exact);
     }
 }

@@ -29,14 +29,14 @@ public final class Fingerprinter {
         long hash = Long.parseUnsignedLong(Hashing.contentHash(title, body).substring(0, 16), 16);
         long[] shingles = shingler.shingleHashes(title + "\n" + body);
         if (shingles.length < config.minShingles()) {
-            return new Fingerprint(hash, shingles.length, new short[0], new long[0]);
+            return new Fingerprint(hash, shingles.length, new short[0], new long[0], shingles);
         }
         minHasher.signature(shingles, signature);
         short[] sketch = new short[signature.length];
         for (int i = 0; i < signature.length; i++) {
             sketch[i] = (short) signature[i];
         }
-        return new Fingerprint(hash, shingles.length, sketch, bands.bandKeys(signature));
+        return new Fingerprint(hash, shingles.length, sketch, bands.bandKeys(signature), shingles);
     }
 
     /** Estimated Jaccard similarity of two sketches: the fraction of equal positions. */

@@ -1,5 +1,6 @@
 package io.wirestream.dedup.core;
 
+import io.wirestream.text.minhash.Jaccard;
 import io.wirestream.model.DuplicateStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ public final class OfflineDeduplicator {
     private final Map<Long, Bucket> exactBuckets = new HashMap<>();
     private final Map<Long, Bucket> bandBuckets = new HashMap<>();
     private final Map<String, State> states = new HashMap<>();
+    /** Article id -> sorted shingle hashes, for exact verification of candidates near the threshold. */
+    private final Map<String, long[]> shingleSets = new HashMap<>();
+    private long verifications;
     /** Article id -> the articles whose decision is a duplicate of it. */
     private final Map<String, Set<String>> dependents = new HashMap<>();
     private long comparedPairs;
@@ -94,13 +98,15 @@ public final class OfflineDeduplicator {
 
         State self = new State(a.published());
         states.put(a.id(), self);
+        shingleSets.put(a.id(), fp.shingleSet());
         // Corrected articles in order of first change; the newcomer is never among them.
         Set<String> changed = new LinkedHashSet<>();
         for (Bucket.Pair p : pairs) {
             String laterId = p.later().articleId();
+            Candidate candidate = verified(p.candidate(), laterId);
             if (laterId.equals(a.id())) {
-                improve(laterId, self, p.candidate());
-            } else if (improve(laterId, states.get(laterId), p.candidate())) {
+                improve(laterId, self, candidate);
+            } else if (improve(laterId, states.get(laterId), candidate)) {
                 changed.add(laterId);
             }
         }
@@ -115,6 +121,20 @@ public final class OfflineDeduplicator {
             events.add(event(id, states.get(id)));
         }
         return events;
+    }
+
+    /** The candidate with its exact similarity when its estimate is too close to the threshold. */
+    private Candidate verified(Candidate c, String laterId) {
+        if (!rule.needsVerification(c)) {
+            return c;
+        }
+        verifications++;
+        return c.verifiedAs(Jaccard.exact(shingleSets.get(c.articleId()), shingleSets.get(laterId)));
+    }
+
+    /** Candidates verified with exact Jaccard so far. */
+    public long verifications() {
+        return verifications;
     }
 
     /** Processes every article in order and returns all events. */

@@ -10,6 +10,7 @@ import io.wirestream.dedup.core.Fingerprinter;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.RawArticle;
+import io.wirestream.text.minhash.Jaccard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -80,15 +81,18 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         long eventTime = eventTime(a);
         Fingerprint fp = fingerprinter.fingerprint(a.getTitle(), a.getBody());
         BucketEntry entry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), fp.sketch());
+        // Entries of the exact-text bucket compare by hash only: no sketch needed there.
+        BucketEntry exactEntry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), new short[0]);
         ArticleState s = new ArticleState();
         s.articleId = a.getArticleId();
         s.eventTime = eventTime;
         s.source = a.getSource();
         s.title = a.getTitle();
         s.article = a;
+        s.shingles = fp.shingleSet();
         s.expectedBands = 1 + fp.bandKeys().length;
         store.put(s.articleId, s);
-        forward(BandRecord.exactKey(fp.contentHash()), new BandRecord(true, entry), now);
+        forward(BandRecord.exactKey(fp.contentHash()), new BandRecord(true, exactEntry), now);
         for (long key : fp.bandKeys()) {
             forward(BandRecord.bandKey(key), new BandRecord(false, entry), now);
         }
@@ -102,21 +106,23 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         }
         switch (signal.kind()) {
             case BAND_DONE -> {
-                signal.candidates().forEach(c -> consider(s, c));
+                signal.candidates().forEach(c -> offer(s, c, now));
                 s.bandsDone++;
-                if (s.allBandsDone()) {
-                    resolve(s, now);
-                }
+                settle(s, now);
             }
             case LATE_CANDIDATE -> {
-                String before = s.best.duplicateOf();
-                consider(s, signal.candidates().get(0));
-                if (s.allBandsDone() && !Objects.equals(before, s.best.duplicateOf())) {
-                    if (before != null) {
-                        forward(before, Signal.detach(s.articleId), now);
-                    }
-                    resolve(s, now);
-                }
+                offer(s, signal.candidates().get(0), now);
+                settle(s, now);
+            }
+            case VERIFY -> {
+                Candidate asked = signal.candidates().get(0);
+                forward(signal.from(), Signal.verified(asked.verifiedAs(Jaccard.exact(s.shingles, signal.shingles()))), now);
+            }
+            case VERIFIED -> {
+                Candidate c = signal.candidates().get(0);
+                s.awaiting.remove(c.articleId());
+                consider(s, c);
+                settle(s, now);
             }
             case ASK_STORY -> {
                 s.dependents.add(signal.from());
@@ -125,7 +131,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
                 }
             }
             case STORY_IS -> {
-                if (s.best.isDuplicate() && s.best.duplicateOf().equals(signal.from()) && s.allBandsDone()) {
+                if (signal.from().equals(s.resolvedFor) && s.best.isDuplicate()) {
                     setStory(s, signal.storyId(), now);
                 }
             }
@@ -134,10 +140,45 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         store.put(target, s);
     }
 
+    /** A candidate from a bucket: applied at once, or first verified exactly when its estimate is borderline. */
+    private void offer(ArticleState s, Candidate c, long now) {
+        if (!rule.needsVerification(c)) {
+            consider(s, c);
+        } else if (s.awaiting.add(c.articleId())) {
+            forward(c.articleId(), Signal.verify(s.articleId, c, s.shingles), now);
+        }
+    }
+
+    /**
+     * Once the best candidate is known (every bucket answered, every verification back), settles the
+     * decision on it if it is not settled on it already: an original publishes at once, a duplicate asks
+     * what it duplicates for its story (and detaches from what it duplicated before, if anything).
+     */
+    private void settle(ArticleState s, long now) {
+        if (!s.ready()) {
+            return;
+        }
+        String target = s.best.isDuplicate() ? s.best.duplicateOf() : "";
+        if (target.equals(s.resolvedFor)) {
+            return;
+        }
+        if (s.resolvedFor != null && !s.resolvedFor.isEmpty()) {
+            forward(s.resolvedFor, Signal.detach(s.articleId), now);
+        }
+        s.resolvedFor = target;
+        if (target.isEmpty()) {
+            setStory(s, storyOf(s.articleId), now);
+        } else {
+            forward(target, Signal.askStory(s.articleId), now);
+        }
+    }
+
     /** A signal for an article whose state expired: answer what can be answered, deterministically. */
     private void answerForUnknown(String target, Signal signal, long now) {
-        if (signal.kind() == Signal.Kind.ASK_STORY) {
-            forward(signal.from(), Signal.storyIs(target, storyOf(target)), now);
+        switch (signal.kind()) {
+            case ASK_STORY -> forward(signal.from(), Signal.storyIs(target, storyOf(target)), now);
+            case VERIFY -> forward(signal.from(), Signal.verified(signal.candidates().get(0).verifiedAs(0.0)), now);
+            default -> { }
         }
     }
 
@@ -146,15 +187,6 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         if (better != s.best) {
             s.best = better;
             s.bestTime = c.eventTime();
-        }
-    }
-
-    /** Every bucket has answered (or the best changed): settle the story, asking the duplicate-of if needed. */
-    private void resolve(ArticleState s, long now) {
-        if (s.best.isDuplicate()) {
-            forward(s.best.duplicateOf(), Signal.askStory(s.articleId), now);
-        } else {
-            setStory(s, storyOf(s.articleId), now);
         }
     }
 

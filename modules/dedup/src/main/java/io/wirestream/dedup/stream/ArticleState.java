@@ -13,7 +13,8 @@ import org.apache.kafka.common.serialization.Serde;
  * What the article side keeps per article: its own facts, how many of its buckets have answered, the
  * best duplicate-of so far, the decision last published, and which later articles duplicate it (to tell
  * them when its story changes). The full article is kept only until its first decision is published.
- * Stored bytes: ~100 + id, source and title + 30 per dependent (+ the article until decided).
+ * Stored bytes: ~100 + id, source and title + 8 per shingle (about one per word) + 30 per dependent
+ * (+ the article until decided).
  */
 final class ArticleState {
 
@@ -23,8 +24,14 @@ final class ArticleState {
     String title;
     /** The article until its first decision is published, then null. */
     RawArticle article;
+    /** Sorted shingle hashes, to verify candidates near the threshold exactly. */
+    long[] shingles = new long[0];
     int expectedBands;
     int bandsDone;
+    /** Candidates whose exact similarity has been asked for and not yet answered. */
+    final TreeSet<String> awaiting = new TreeSet<>();
+    /** What the decision was last settled on: null before, "" for original, else the duplicate-of id. */
+    String resolvedFor;
     Decision best = Decision.ORIGINAL;
     long bestTime;
     /** The story of this article once known. */
@@ -35,8 +42,9 @@ final class ArticleState {
     boolean originalPublished;
     final TreeSet<String> dependents = new TreeSet<>();
 
-    boolean allBandsDone() {
-        return bandsDone >= expectedBands;
+    /** Every bucket has answered and every verification is back: the best candidate is known. */
+    boolean ready() {
+        return bandsDone >= expectedBands && awaiting.isEmpty();
     }
 
     static final Serde<ArticleState> SERDE = Codec.serde("article state", (s, out) -> {
@@ -50,8 +58,14 @@ final class ArticleState {
             out.writeInt(bytes.remaining());
             out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         }
+        Codec.writeLongs(out, s.shingles);
         out.writeInt(s.expectedBands);
         out.writeInt(s.bandsDone);
+        out.writeInt(s.awaiting.size());
+        for (String a : s.awaiting) {
+            out.writeUTF(a);
+        }
+        Codec.writeNullable(out, s.resolvedFor);
         writeDecision(s.best, out);
         out.writeLong(s.bestTime);
         Codec.writeNullable(out, s.storyId);
@@ -80,8 +94,14 @@ final class ArticleState {
                 throw new UncheckedIOException(e);
             }
         }
+        s.shingles = Codec.readLongs(in);
         s.expectedBands = in.readInt();
         s.bandsDone = in.readInt();
+        int waiting = in.readInt();
+        for (int i = 0; i < waiting; i++) {
+            s.awaiting.add(in.readUTF());
+        }
+        s.resolvedFor = Codec.readNullable(in);
         s.best = readDecision(in);
         s.bestTime = in.readLong();
         s.storyId = Codec.readNullable(in);

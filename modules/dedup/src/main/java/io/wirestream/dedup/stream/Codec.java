@@ -75,6 +75,21 @@ final class Codec {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
+    static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    static long[] readLongs(DataInputStream in) throws IOException {
+        long[] values = new long[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readLong();
+        }
+        return values;
+    }
+
     static void writeShorts(DataOutputStream out, short[] values) throws IOException {
         out.writeShort(values.length);
         for (short v : values) {

@@ -15,30 +15,43 @@ import org.apache.kafka.common.serialization.Serde;
  *   <li>{@code ASK_STORY}: {@code from} chose this article as what it duplicates and wants its story.</li>
  *   <li>{@code STORY_IS}: {@code from}'s story is {@code storyId}.</li>
  *   <li>{@code DETACH}: {@code from} no longer duplicates this article.</li>
+ *   <li>{@code VERIFY}: {@code from}'s estimate with this article (the candidate) is close to the
+ *       threshold; {@code shingles} are {@code from}'s shingle hashes, for the exact similarity.</li>
+ *   <li>{@code VERIFIED}: the candidate, with its exact similarity.</li>
  * </ul>
  */
-record Signal(Kind kind, String from, String storyId, List<Candidate> candidates) {
+record Signal(Kind kind, String from, String storyId, List<Candidate> candidates, long[] shingles) {
 
-    enum Kind { BAND_DONE, LATE_CANDIDATE, ASK_STORY, STORY_IS, DETACH }
+    enum Kind { BAND_DONE, LATE_CANDIDATE, ASK_STORY, STORY_IS, DETACH, VERIFY, VERIFIED }
+
+    private static final long[] NONE = new long[0];
 
     static Signal bandDone(List<Candidate> candidates) {
-        return new Signal(Kind.BAND_DONE, null, null, candidates);
+        return new Signal(Kind.BAND_DONE, null, null, candidates, NONE);
     }
 
     static Signal lateCandidate(Candidate c) {
-        return new Signal(Kind.LATE_CANDIDATE, c.articleId(), null, List.of(c));
+        return new Signal(Kind.LATE_CANDIDATE, c.articleId(), null, List.of(c), NONE);
     }
 
     static Signal askStory(String from) {
-        return new Signal(Kind.ASK_STORY, from, null, List.of());
+        return new Signal(Kind.ASK_STORY, from, null, List.of(), NONE);
     }
 
     static Signal storyIs(String from, String storyId) {
-        return new Signal(Kind.STORY_IS, from, storyId, List.of());
+        return new Signal(Kind.STORY_IS, from, storyId, List.of(), NONE);
     }
 
     static Signal detach(String from) {
-        return new Signal(Kind.DETACH, from, null, List.of());
+        return new Signal(Kind.DETACH, from, null, List.of(), NONE);
+    }
+
+    static Signal verify(String from, Candidate candidate, long[] fromShingles) {
+        return new Signal(Kind.VERIFY, from, null, List.of(candidate), fromShingles);
+    }
+
+    static Signal verified(Candidate candidate) {
+        return new Signal(Kind.VERIFIED, candidate.articleId(), null, List.of(candidate), NONE);
     }
 
     static final Serde<Signal> SERDE = Codec.serde("dedup signal", (s, out) -> {
@@ -51,7 +64,9 @@ record Signal(Kind kind, String from, String storyId, List<Candidate> candidates
             out.writeLong(c.eventTime());
             out.writeDouble(c.similarity());
             out.writeBoolean(c.exact());
+            out.writeBoolean(c.verified());
         }
+        Codec.writeLongs(out, s.shingles);
     }, in -> {
         Kind kind = Kind.values()[in.readByte()];
         String from = Codec.readNullable(in);
@@ -59,8 +74,8 @@ record Signal(Kind kind, String from, String storyId, List<Candidate> candidates
         int n = in.readInt();
         List<Candidate> cs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            cs.add(new Candidate(in.readUTF(), in.readLong(), in.readDouble(), in.readBoolean()));
+            cs.add(new Candidate(in.readUTF(), in.readLong(), in.readDouble(), in.readBoolean(), in.readBoolean()));
         }
-        return new Signal(kind, from, story, cs);
+        return new Signal(kind, from, story, cs, Codec.readLongs(in));
     });
 }

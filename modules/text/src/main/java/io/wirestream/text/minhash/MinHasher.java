@@ -51,11 +51,32 @@ public final class MinHasher {
         long[] a = this.a;
         long[] b = this.b;
         Arrays.fill(out, Integer.MAX_VALUE);
-        for (long x : shingleHashes) {
-            long key = fmix64(x) & 0xFFFFFFFFL;
+        int m = shingleHashes.length;
+        int s = 0;
+        // Four shingles per pass over the functions: a_i, b_i and out[i] are loaded once for four products.
+        for (; s + 4 <= m; s += 4) {
+            long k0 = key(shingleHashes[s]);
+            long k1 = key(shingleHashes[s + 1]);
+            long k2 = key(shingleHashes[s + 2]);
+            long k3 = key(shingleHashes[s + 3]);
             for (int i = 0; i < n; i++) {
-                out[i] = Math.min(out[i], (int) ((a[i] * key + b[i]) >>> 32));
+                long ai = a[i];
+                long bi = b[i];
+                int h01 = Math.min((int) ((ai * k0 + bi) >>> 32), (int) ((ai * k1 + bi) >>> 32));
+                int h23 = Math.min((int) ((ai * k2 + bi) >>> 32), (int) ((ai * k3 + bi) >>> 32));
+                out[i] = Math.min(out[i], Math.min(h01, h23));
             }
         }
+        for (; s < m; s++) {
+            long k = key(shingleHashes[s]);
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.min(out[i], (int) ((a[i] * k + b[i]) >>> 32));
+            }
+        }
+    }
+
+    /** The 32-bit key the hash family works on: low half of fmix64, so any input spreads evenly. */
+    private static long key(long shingleHash) {
+        return fmix64(shingleHash) & 0xFFFFFFFFL;
     }
 }
