@@ -174,7 +174,7 @@ class DedupServiceTest {
                 article("p1", "Coastal", "Port strike ends", "Dock workers returned to work.", "2026-11-18T22:00:00Z"));
         Map<String, DuplicateDecision> expected = null;
         int orders = 0;
-        for (List<RawArticle> order : permutations(articles)) {
+        for (List<RawArticle> order : Permutations.of(articles)) {
             try (Run run = new Run("order" + orders++)) {
                 run.send(order.toArray(RawArticle[]::new));
                 Map<String, DuplicateDecision> finals = run.finalDecisions();
@@ -253,23 +253,5 @@ class DedupServiceTest {
 
     private static String ids(List<RawArticle> order) {
         return order.stream().map(RawArticle::getArticleId).toList().toString();
-    }
-
-    private static <T> List<List<T>> permutations(List<T> items) {
-        if (items.isEmpty()) {
-            return List.of(List.of());
-        }
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            List<T> rest = new ArrayList<>(items);
-            T head = rest.remove(i);
-            for (List<T> p : permutations(rest)) {
-                List<T> perm = new ArrayList<>();
-                perm.add(head);
-                perm.addAll(p);
-                out.add(perm);
-            }
-        }
-        return out;
     }
 }

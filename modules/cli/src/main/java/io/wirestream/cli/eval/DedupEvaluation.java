@@ -5,6 +5,7 @@ import io.wirestream.dedup.core.DedupConfig;
 import io.wirestream.dedup.core.Fingerprint;
 import io.wirestream.dedup.core.Fingerprinter;
 import io.wirestream.dedup.core.OfflineDeduplicator;
+import io.wirestream.dedup.stream.StateFootprint;
 import io.wirestream.text.minhash.Jaccard;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class DedupEvaluation {
     public record Result(int articles, int truthDuplicates, int predictedDuplicates, int truePositives,
                          int truthInRetention, int truePositivesInRetention, int sameMatch, long comparedPairs, double seconds, double truthSeconds,
                          long peakHeapBytes, Map<String, Integer> falsePositiveReasons,
-                         Map<String, Integer> falseNegativeReasons, List<Miss> falsePositives, List<Miss> falseNegatives) {
+                         Map<String, Integer> falseNegativeReasons, List<Miss> falsePositives, List<Miss> falseNegatives,
+                         double meanStateBytes, long maxStateBytes) {
 
         public double precision() {
             return predictedDuplicates == 0 ? 1.0 : (double) truePositives / predictedDuplicates;
@@ -83,6 +85,14 @@ public final class DedupEvaluation {
             index.put(docs.get(i).id(), i);
         }
         Fingerprinter fingerprinter = new Fingerprinter(config);
+        long stateBytes = 0;
+        long maxStateBytes = 0;
+        for (DedupTruth.Doc d : docs) {
+            long b = StateFootprint.articleBytes(d.id(), d.time(), "reuters", d.title() == null ? "" : d.title(),
+                    fingerprinter.fingerprint(d.title() == null ? "" : d.title(), d.text() == null ? "" : d.text()));
+            stateBytes += b;
+            maxStateBytes = Math.max(maxStateBytes, b);
+        }
         int truthDup = 0;
         int predDup = 0;
         int tp = 0;
@@ -124,7 +134,8 @@ public final class DedupEvaluation {
             }
         }
         return new Result(docs.size(), truthDup, predDup, tp, truthInRetention, tpInRetention, sameMatch, dedup.comparedPairs(), seconds,
-                truthSeconds, peakHeap, fpReasons, fnReasons, fps, fns);
+                truthSeconds, peakHeap, fpReasons, fnReasons, fps, fns,
+                docs.isEmpty() ? 0 : (double) stateBytes / docs.size(), maxStateBytes);
     }
 
     /** Why the deduplicator found no match for a truth duplicate, judged on its earliest match within retention. */
@@ -188,6 +199,8 @@ public final class DedupEvaluation {
                 r.articles() == 0 ? 0.0 : (double) r.comparedPairs() / r.articles(), r.comparedPairs());
         out.printf(Locale.ROOT, "time:                     dedup %.2f s, truth %.2f s%n", r.seconds(), r.truthSeconds());
         out.printf(Locale.ROOT, "peak heap (sampled):      %.1f MiB%n", r.peakHeapBytes() / (1024.0 * 1024.0));
+        out.printf(Locale.ROOT, "state bytes per article:  mean %.0f, max %d  (streaming store encodings: article state + bucket entries)%n",
+                r.meanStateBytes(), r.maxStateBytes());
         double margin = DecisionRule.VERIFY_MARGIN;
         double t = config.threshold();
         out.printf(Locale.ROOT, "%nS-curve at %d x %d: P(candidate) = 1-(1-J^r)^b. A candidate whose %d-value estimate is within %.2f of%n"

@@ -1,5 +1,7 @@
 package io.wirestream.dedup.core;
 
+import io.wirestream.dedup.Permutations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.dedup.core.OfflineDeduplicator.Article;
@@ -116,7 +118,7 @@ class OfflineDeduplicatorTest {
         Map<String, Event> expected = finals(dedup().processAll(articles));
         assertThat(expected.get("d").duplicateOf()).isEqualTo("e");
 
-        List<List<Article>> orders = permutations(articles);
+        List<List<Article>> orders = Permutations.of(articles);
         assertThat(orders).hasSize(120);
         for (List<Article> order : orders) {
             OfflineDeduplicator d = dedup();
@@ -143,23 +145,5 @@ class OfflineDeduplicatorTest {
         d.process(article("b", "Rates rise", BODY, 2_000));
         List<Event> again = d.process(article("b", "Floods", OTHER, 2_000));
         assertThat(again).containsExactly(new Event("b", DuplicateStatus.EXACT_DUPLICATE, "a", 1.0, "story-a"));
-    }
-
-    private static <T> List<List<T>> permutations(List<T> items) {
-        if (items.isEmpty()) {
-            return List.of(List.of());
-        }
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            List<T> rest = new ArrayList<>(items);
-            T head = rest.remove(i);
-            for (List<T> tail : permutations(rest)) {
-                List<T> p = new ArrayList<>();
-                p.add(head);
-                p.addAll(tail);
-                out.add(p);
-            }
-        }
-        return out;
     }
 }
