@@ -42,7 +42,7 @@ public final class DedupService {
 
     /** Starts the service: creates the signals topic if needed, then runs the topology. */
     public static StreamsService start(ServiceSettings settings) {
-        DedupConfig config = DedupConfig.parse(settings.streamsOverrides());
+        DedupConfig config = DedupConfig.parse(settings.serviceOverrides());
         String signals = signalsTopic(settings.applicationId());
         Topics topics = StreamsService.topics(settings);
         ensureSignalsTopic(settings, topics.articlesRaw().name(), signals);

@@ -19,8 +19,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Keys of our own: {@code bootstrap.servers}, {@code schema.registry.url}, {@code application.id},
  * {@code state.dir}, {@code topics.prefix}, {@code topics.partitions}, {@code topics.replication.factor}.
  * Keys starting with {@code schema.registry.}, {@code basic.auth.}, {@code bearer.auth.},
- * {@code auto.register.schemas} and {@code use.latest.version} go to the Avro serdes; every other key goes
- * to Kafka Streams unchanged (e.g. {@code num.stream.threads}, {@code commit.interval.ms}).
+ * {@code auto.register.schemas} and {@code use.latest.version} go to the Avro serdes; keys in a service's
+ * own namespace ({@code dedup.}, {@code ingest.}, {@code tagger.}, {@code alerts.}) go to that service;
+ * every other key goes to Kafka Streams unchanged (e.g. {@code num.stream.threads}, {@code commit.interval.ms}).
  */
 public record ServiceSettings(
         String service,
@@ -30,6 +31,7 @@ public record ServiceSettings(
         Path stateDir,
         Topics.Settings topics,
         Map<String, String> serdeOverrides,
+        Map<String, String> serviceOverrides,
         Map<String, String> streamsOverrides) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -50,6 +52,7 @@ public record ServiceSettings(
         Objects.requireNonNull(stateDir, STATE_DIR);
         Objects.requireNonNull(topics, "topics");
         serdeOverrides = Map.copyOf(serdeOverrides);
+        serviceOverrides = Map.copyOf(serviceOverrides);
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
 
@@ -68,13 +71,14 @@ public record ServiceSettings(
                 (short) parseInt(TOPICS_REPLICATION_FACTOR, replication, 1, Short.MAX_VALUE));
 
         Map<String, String> serde = new LinkedHashMap<>();
+        Map<String, String> own = new LinkedHashMap<>();
         Map<String, String> streams = new LinkedHashMap<>();
         for (var e : all.entrySet()) {
             String k = e.getKey();
             if (isOwnKey(k)) {
                 continue;
             }
-            (isSerdeKey(k) ? serde : streams).put(k, e.getValue());
+            (isSerdeKey(k) ? serde : isServiceKey(k) ? own : streams).put(k, e.getValue());
         }
         return new ServiceSettings(
                 service,
@@ -83,13 +87,13 @@ public record ServiceSettings(
                 lookup(all, env, SCHEMA_REGISTRY_URL, null),
                 Path.of(lookup(all, env, STATE_DIR,
                         Path.of(System.getProperty("java.io.tmpdir"), "wirestream-state").toString())),
-                topics, serde, streams);
+                topics, serde, own, streams);
     }
 
     /** The same settings under another application id (reprocessing beside a live instance). */
     public ServiceSettings withApplicationId(String id) {
         return new ServiceSettings(service, id, bootstrapServers, schemaRegistryUrl, stateDir, topics,
-                serdeOverrides, streamsOverrides);
+                serdeOverrides, serviceOverrides, streamsOverrides);
     }
 
     /** Configuration of the Avro serdes: the registry URL plus any auth and serde keys given. */
@@ -127,6 +131,10 @@ public record ServiceSettings(
                     TOPICS_PARTITIONS, TOPICS_REPLICATION_FACTOR -> true;
             default -> false;
         };
+    }
+
+    private static boolean isServiceKey(String k) {
+        return k.startsWith("dedup.") || k.startsWith("ingest.") || k.startsWith("tagger.") || k.startsWith("alerts.");
     }
 
     private static boolean isSerdeKey(String k) {

@@ -62,6 +62,14 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void serviceKeysStayOutOfTheKafkaStreamsConfig() {
+        ServiceSettings s = ServiceSettings.parse("dedup", props("bootstrap.servers", "k:1", "schema.registry.url", "http://x",
+                "dedup.threshold", "0.9"), Map.of());
+        assertThat(s.serviceOverrides()).containsEntry("dedup.threshold", "0.9");
+        assertThat(s.streamsProperties("dlq")).doesNotContainKey("dedup.threshold");
+    }
+
+    @Test
     void overridesWinOverDefaults() {
         ServiceSettings s = ServiceSettings.parse("ingest", props("bootstrap.servers", "k:1", "schema.registry.url", "http://x",
                 "processing.guarantee", "at_least_once"), Map.of());
