@@ -40,7 +40,8 @@ class IngestServiceTest {
     void start() {
         ServiceSettings settings = TopologyTests.settings(IngestService.NAME, "ingest-test-" + System.nanoTime(), state);
         Topics topics = StreamsService.topics(settings);
-        driver = new TopologyTestDriver(IngestService.topology(topics), settings.streamsProperties(topics.dlq().name()));
+        driver = new TopologyTestDriver(IngestService.topology(IngestConfig.defaults(), topics),
+                settings.streamsProperties(topics.dlq().name()));
         documents = driver.createInputTopic(topics.documents().name(), topics.documents().keySerde().serializer(),
                 topics.documents().valueSerde().serializer());
         raw = driver.createOutputTopic(topics.articlesRaw().name(), topics.articlesRaw().keySerde().deserializer(),
@@ -96,5 +97,34 @@ class IngestServiceTest {
     private static String header(Headers headers, String key) {
         var h = headers.lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void paragraphThatASourceRepeatsIsLearnedAndRemoved() {
+        String promo = "Get the Harbour Gazette in your inbox every morning: sign up for our free newsletter today.";
+        for (int i = 0; i < 4; i++) {
+            SourceDocument doc = jsonDoc("h" + i + ".json", "{\"title\":\"Story " + i + "\",\"source\":\"Harbour Gazette\","
+                    + "\"text\":\"Dock workers met on day " + i + " to discuss the new schedule.\\n\\n" + promo + "\"}");
+            documents.pipeInput(doc.getDocumentId(), doc, FETCHED);
+        }
+        List<RawArticle> out = raw.readValuesToList();
+        assertThat(out).hasSize(4);
+        assertThat(out.get(0).getBody()).contains(promo);
+        assertThat(out.get(1).getBody()).contains(promo);
+        assertThat(out.get(2).getBody()).doesNotContain(promo).contains("day 2");
+        assertThat(out.get(3).getBody()).doesNotContain(promo);
+    }
+
+    @Test
+    void changedTextAtTheSameUrlIsTheNextRevisionAndTheSameTextKeepsIt() {
+        String url = "https://ledger.example/rates";
+        SourceDocument v1 = jsonDoc("v1.json", "{\"title\":\"Rates held\",\"text\":\"The bank held rates.\",\"url\":\"" + url + "\"}");
+        SourceDocument v2 = jsonDoc("v2.json", "{\"title\":\"Rates held\",\"text\":\"The bank held rates, citing inflation.\",\"url\":\"" + url + "?utm_source=x\"}");
+        documents.pipeInput(v1.getDocumentId(), v1, FETCHED);
+        documents.pipeInput(v2.getDocumentId(), v2, FETCHED);
+        documents.pipeInput(v2.getDocumentId(), v2, FETCHED);
+        List<RawArticle> out = raw.readValuesToList();
+        assertThat(out).extracting(RawArticle::getArticleId).containsOnly(out.get(0).getArticleId());
+        assertThat(out).extracting(RawArticle::getRevision).containsExactly(1, 2, 2);
     }
 }
