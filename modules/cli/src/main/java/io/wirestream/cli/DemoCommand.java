@@ -75,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Stage counts");
         out.printf("  %-26s %4d%n", Topics.DOCUMENTS, r.documents());
-        out.printf("  %-26s %4d%n", Topics.ARTICLES_RAW, r.raw().size());
+        out.printf("  %-26s %4d  (%d distinct articles; a document with an earlier one's URL is that article again)%n",
+                Topics.ARTICLES_RAW, r.rawRecords(), r.raw().size());
         out.printf("  %-26s %4d  %s%n", Topics.DLQ, r.deadLetters().size(), r.deadLetters().stream()
                 .map(h -> h.get("service") + ": " + h.get("error.message")).collect(Collectors.joining("; ")));
         out.printf("  %-26s %4d  final: %d ORIGINAL, %d EXACT_DUPLICATE, %d NEAR_DUPLICATE; %d corrections%n",

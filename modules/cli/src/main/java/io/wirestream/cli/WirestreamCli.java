@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
                 UpCommand.class,
                 TopicsCommand.class,
                 IngestCommand.class,
+                ExtractCommand.class,
                 ServiceCommands.IngestService.class,
                 ServiceCommands.Dedup.class,
                 ServiceCommands.Tagger.class,
+                BenchCommand.class,
                 ClusterCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class

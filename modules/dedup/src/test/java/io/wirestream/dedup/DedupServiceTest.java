@@ -251,6 +251,28 @@ class DedupServiceTest {
         }
     }
 
+    @Test
+    void anArticleDaysAheadInEventTimeDoesNotExpireEarlierArticlesStillToBeMatched() {
+        try (Run run = new Run("skew")) {
+            run.send(article("ahead", "Wire", "Port strike ends", LONG_BODY.replace("bank", "port"), "2026-11-27T10:00:00Z"),
+                    article("wire", "Wire", WIRE_TITLE, LONG_BODY, "2026-11-18T21:35:00Z"),
+                    article("copy", "Ledger", WIRE_TITLE, LONG_BODY, "2026-11-18T21:41:00Z"));
+            Map<String, DuplicateDecision> d = run.finalDecisions();
+            assertThat(d.get("copy").getStatus()).isEqualTo(DuplicateStatus.EXACT_DUPLICATE);
+            assertThat(d.get("copy").getDuplicateOf()).isEqualTo("wire");
+        }
+    }
+
+    @Test
+    void stateOlderThanTheTtlOnTheWallClockIsForgotten() {
+        try (Run run = new Run("ttl")) {
+            run.send(article("wire", "Wire", WIRE_TITLE, LONG_BODY, "2026-11-18T21:35:00Z"));
+            run.driver.advanceWallClockTime(DedupConfig.defaults().stateTtl().plusHours(2));
+            run.send(article("copy", "Ledger", WIRE_TITLE, LONG_BODY, "2026-11-18T21:41:00Z"));
+            assertThat(run.finalDecisions().get("copy").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+        }
+    }
+
     private static String ids(List<RawArticle> order) {
         return order.stream().map(RawArticle::getArticleId).toList().toString();
     }

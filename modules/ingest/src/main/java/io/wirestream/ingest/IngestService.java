@@ -1,7 +1,8 @@
 package io.wirestream.ingest;
 
-import io.wirestream.ingest.clean.BoilerplateModel;
+import io.wirestream.ingest.clean.Boilerplate;
 import io.wirestream.ingest.extract.Extractor;
+import io.wirestream.ingest.extract.ExtractorConfig;
 import io.wirestream.model.RawArticle;
 import io.wirestream.model.SourceDocument;
 import io.wirestream.model.topic.Topics;
@@ -59,7 +60,7 @@ public final class IngestService {
         builder.stream(topics.documents().name(),
                         Consumed.with(topics.documents().keySerde(), topics.documents().valueSerde())
                                 .withName("ingest-documents-source"))
-                .process(ExtractProcessor::new, Named.as("ingest-extract"))
+                .process(() -> new ExtractProcessor(config.extractor()), Named.as("ingest-extract"))
                 .repartition(Repartitioned.with(raw.keySerde(), raw.valueSerde()).withName("ingest-by-source"))
                 .processValues(() -> new BoilerplateProcessor(config), Named.as("ingest-boilerplate"), BOILERPLATE_STORE)
                 .selectKey((source, article) -> article.getArticleId(), Named.as("ingest-key-by-article"))
@@ -82,8 +83,12 @@ public final class IngestService {
 
     /** Extracts each document and keys the article by its source, at its event time. */
     static final class ExtractProcessor implements Processor<String, SourceDocument, String, RawArticle> {
-        private final Extractor extractor = new Extractor();
+        private final Extractor extractor;
         private ProcessorContext<String, RawArticle> context;
+
+        ExtractProcessor(ExtractorConfig config) {
+            this.extractor = new Extractor(config);
+        }
 
         @Override
         public void init(ProcessorContext<String, RawArticle> context) {
@@ -102,7 +107,10 @@ public final class IngestService {
         }
     }
 
-    /** Learns the source's repeated paragraphs and removes them from the body. */
+    /**
+     * Learns the source's repeated paragraphs and removes them from the body. The store holds one entry per
+     * (source, paragraph); entries not seen for {@code boilerplateExpiry} of stream time are dropped hourly.
+     */
     static final class BoilerplateProcessor implements FixedKeyProcessor<String, RawArticle, RawArticle> {
         private final IngestConfig config;
         private FixedKeyProcessorContext<String, RawArticle> context;
@@ -116,21 +124,50 @@ public final class IngestService {
         public void init(FixedKeyProcessorContext<String, RawArticle> context) {
             this.context = context;
             this.store = context.getStateStore(BOILERPLATE_STORE);
+            context.schedule(java.time.Duration.ofHours(1), org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
+                    this::expire);
         }
 
         @Override
         public void process(FixedKeyRecord<String, RawArticle> record) {
             RawArticle a = record.value();
-            byte[] stored = store.get(record.key());
-            BoilerplateModel model = stored == null ? BoilerplateModel.empty() : BoilerplateModel.fromBytes(stored);
-            BoilerplateModel.Cleaned cleaned = model.learnAndClean(a.getArticleId(), a.getBody(),
-                    config.boilerplateMinArticles(), config.boilerplateMaxParagraphs());
-            store.put(record.key(), model.toBytes());
+            String prefix = record.key() + "|";
+            Boilerplate.Counts counts = new Boilerplate.Counts() {
+                @Override
+                public long[] get(long hash) {
+                    byte[] v = store.get(prefix + Long.toHexString(hash));
+                    if (v == null) {
+                        return null;
+                    }
+                    ByteBuffer b = ByteBuffer.wrap(v);
+                    return new long[] {b.getLong(), b.getLong(), b.getLong()};
+                }
+
+                @Override
+                public void put(long hash, long[] stats) {
+                    store.put(prefix + Long.toHexString(hash),
+                            ByteBuffer.allocate(24).putLong(stats[0]).putLong(stats[1]).putLong(stats[2]).array());
+                }
+            };
+            Boilerplate.Cleaned cleaned = Boilerplate.learnAndClean(counts, a.getArticleId(), a.getBody(),
+                    config.boilerplateMinArticles(), record.timestamp());
             if (cleaned.removedParagraphs() > 0) {
                 a = RawArticle.newBuilder(a).setBody(cleaned.body())
                         .setContentHash(Hashing.contentHash(a.getTitle(), cleaned.body())).build();
             }
             context.forward(record.withValue(a));
+        }
+
+        private void expire(long streamTime) {
+            long oldest = streamTime - config.boilerplateExpiry().toMillis();
+            try (var it = store.all()) {
+                while (it.hasNext()) {
+                    var kv = it.next();
+                    if (ByteBuffer.wrap(kv.value).getLong(16) < oldest) {
+                        store.delete(kv.key);
+                    }
+                }
+            }
         }
     }
 

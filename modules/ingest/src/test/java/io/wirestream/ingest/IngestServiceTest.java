@@ -60,7 +60,7 @@ class IngestServiceTest {
 
     @Test
     void documentBecomesArticleKeyedByArticleIdAtItsPublicationTime() {
-        SourceDocument doc = jsonDoc("a.json", "{\"title\":\"Rates held\",\"text\":\"The bank held rates.\","
+        SourceDocument doc = jsonDoc("a.json", "{\"title\":\"Rates held\",\"text\":\"The central bank held its benchmark rate unchanged on Wednesday, citing cooling inflation.\","
                 + "\"published\":\"2026-11-18T21:35:00Z\",\"url\":\"https://bank.example/r\"}");
         documents.pipeInput(doc.getDocumentId(), doc, FETCHED);
 
@@ -74,7 +74,7 @@ class IngestServiceTest {
     @Test
     void malformedDocumentGoesToDlqWithHeadersAndTheNextOneStillFlows() {
         SourceDocument bad = jsonDoc("bad.json", "{\"title\": \"cut");
-        SourceDocument good = jsonDoc("good.json", "{\"title\":\"Fine\",\"text\":\"Body.\"}");
+        SourceDocument good = jsonDoc("good.json", "{\"title\":\"Fine\",\"text\":\"Rescue teams reached the last flooded villages on Tuesday as the river fell below danger level.\"}");
         documents.pipeInput(bad.getDocumentId(), bad, FETCHED);
         documents.pipeInput(good.getDocumentId(), good, FETCHED);
 
@@ -104,7 +104,7 @@ class IngestServiceTest {
         String promo = "Get the Harbour Gazette in your inbox every morning: sign up for our free newsletter today.";
         for (int i = 0; i < 4; i++) {
             SourceDocument doc = jsonDoc("h" + i + ".json", "{\"title\":\"Story " + i + "\",\"source\":\"Harbour Gazette\","
-                    + "\"text\":\"Dock workers met on day " + i + " to discuss the new schedule.\\n\\n" + promo + "\"}");
+                    + "\"text\":\"Dock workers met on day " + i + " at the northern terminal to discuss the new shift schedule and pay.\\n\\n" + promo + "\"}");
             documents.pipeInput(doc.getDocumentId(), doc, FETCHED);
         }
         List<RawArticle> out = raw.readValuesToList();
@@ -118,8 +118,8 @@ class IngestServiceTest {
     @Test
     void changedTextAtTheSameUrlIsTheNextRevisionAndTheSameTextKeepsIt() {
         String url = "https://ledger.example/rates";
-        SourceDocument v1 = jsonDoc("v1.json", "{\"title\":\"Rates held\",\"text\":\"The bank held rates.\",\"url\":\"" + url + "\"}");
-        SourceDocument v2 = jsonDoc("v2.json", "{\"title\":\"Rates held\",\"text\":\"The bank held rates, citing inflation.\",\"url\":\"" + url + "?utm_source=x\"}");
+        SourceDocument v1 = jsonDoc("v1.json", "{\"title\":\"Rates held\",\"text\":\"The central bank held its benchmark rate unchanged on Wednesday, citing cooling inflation.\",\"url\":\"" + url + "\"}");
+        SourceDocument v2 = jsonDoc("v2.json", "{\"title\":\"Rates held\",\"text\":\"The central bank held its benchmark rate unchanged on Wednesday, citing inflation that stayed high.\",\"url\":\"" + url + "?utm_source=x\"}");
         documents.pipeInput(v1.getDocumentId(), v1, FETCHED);
         documents.pipeInput(v2.getDocumentId(), v2, FETCHED);
         documents.pipeInput(v2.getDocumentId(), v2, FETCHED);

@@ -6,6 +6,8 @@ import io.wirestream.devstack.DevStackConfig;
 import io.wirestream.ingest.IngestService;
 import io.wirestream.ingest.connect.DocumentPublisher;
 import io.wirestream.ingest.connect.DocumentReader;
+import io.wirestream.ingest.connect.FeedConnector;
+import io.wirestream.ingest.connect.FeedStateStore;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.EnrichedArticle;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,14 +111,15 @@ public final class Demo {
                 }
                 progress.accept("services running: ingest, dedup, tagger (exactly_once_v2)");
 
-                List<SourceDocument> docs = sampleDocuments();
+                List<SourceDocument> docs = sampleDocuments(workDir);
                 try (DocumentPublisher publisher = new DocumentPublisher(stack.bootstrapServers(), topics.documents())) {
                     docs.forEach(publisher::send);
                     publisher.flush();
                 }
                 publishNotAvro(stack, topics);
                 progress.accept("published " + (docs.size() + 1) + " records to " + topics.documents().name()
-                        + " (" + (docs.size() - 1) + " sample articles, 1 malformed JSON document, 1 record that is not Avro)");
+                        + " (" + (docs.size() - 1) + " sample documents: JSON Lines articles, HTML pages, RSS and Atom items;"
+                        + " 1 malformed JSON document; 1 record that is not Avro)");
                 DemoResult result = collect(stack, topics, docs.size() + 1);
                 progress.accept("pipeline settled in " + Duration.between(started, Instant.now()).toMillis() + " ms from start");
                 return result;
@@ -148,20 +152,51 @@ public final class Demo {
         }
     }
 
-    /** The bundled samples as documents, plus the malformed one. */
-    static List<SourceDocument> sampleDocuments() {
-        DocumentReader reader = new DocumentReader("wirestream-samples", Instant.parse("2026-11-20T12:00:00Z"));
+    /**
+     * The bundled samples as documents (JSON Lines articles, HTML pages, and the items of an RSS and an
+     * Atom feed, read by the same connectors a user runs), plus the malformed one.
+     */
+    static List<SourceDocument> sampleDocuments(Path workDir) {
+        Path dir = copySamples(workDir.resolve("samples"));
+        DocumentReader reader = new DocumentReader("wirestream-samples", Instant.parse("2026-11-22T12:00:00Z"));
         List<SourceDocument> docs = new ArrayList<>();
-        try (InputStream in = Demo.class.getResourceAsStream(SAMPLES)) {
-            if (in == null) {
-                throw new IllegalStateException("sample articles missing from the class path: " + SAMPLES);
-            }
-            reader.readJsonLines(in, "samples/articles.jsonl", docs::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        reader.read(dir.resolve("articles.jsonl"), docs::add, why -> {
+            throw new IllegalStateException("sample skipped: " + why);
+        });
+        reader.read(dir.resolve("html"), docs::add, why -> {
+            throw new IllegalStateException("sample skipped: " + why);
+        });
+        FeedStateStore feedState = new FeedStateStore(workDir.resolve("feed-state"));
+        for (Path feed : DocumentReader.files(dir.resolve("feeds"))) {
+            new FeedConnector(feed.toString(), feedState).poll(docs::add);
         }
         docs.add(reader.document("samples/malformed.json", "application/json", MALFORMED));
         return docs;
+    }
+
+    /** Copies the samples listed in {@code /samples/index.txt} out of the class path. */
+    private static Path copySamples(Path dir) {
+        try (InputStream index = Demo.class.getResourceAsStream("/samples/index.txt")) {
+            if (index == null) {
+                throw new IllegalStateException("sample index missing from the class path: /samples/index.txt");
+            }
+            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try (InputStream in = Demo.class.getResourceAsStream("/samples/" + name.strip())) {
+                    if (in == null) {
+                        throw new IllegalStateException("sample listed in index.txt but missing: " + name);
+                    }
+                    Path target = dir.resolve(name.strip());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the samples to " + dir, e);
+        }
     }
 
     /** Reads every output topic until each document is accounted for and every original is tagged. */
@@ -180,16 +215,17 @@ public final class Demo {
         Map<String, String> regionHeaders = new LinkedHashMap<>();
         List<Map<String, String>> deadLetters = new ArrayList<>();
         int corrections = 0;
+        int rawRecords = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topics.articlesRaw().name(), topics.duplicates().name(), topics.stories().name(),
                     topics.articlesDeduped().name(), topics.enriched().name(), topics.dlq().name()));
             long lastRecordAt = System.nanoTime();
-            while (!(settled(documents, raw, decisions, originals, enriched, deadLetters, stories) && atEnd(consumer)
+            while (!(settled(documents, rawRecords, raw, decisions, originals, enriched, deadLetters, stories) && atEnd(consumer)
                     && System.nanoTime() - lastRecordAt > QUIET.toNanos())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(String.format("pipeline did not settle within %s: %d documents, %d raw,"
-                                    + " %d decided, %d originals, %d enriched, %d dead letters", timeout, documents, raw.size(),
+                                    + " %d decided, %d originals, %d enriched, %d dead letters", timeout, documents, rawRecords,
                             decisions.size(), originals.size(), enriched.size(), deadLetters.size()));
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -198,6 +234,7 @@ public final class Demo {
                     if (topic.equals(topics.articlesRaw().name())) {
                         RawArticle a = value(topics.articlesRaw(), r);
                         raw.put(a.getArticleId(), a);
+                        rawRecords++;
                     } else if (topic.equals(topics.duplicates().name())) {
                         DuplicateDecision d = value(topics.duplicates(), r);
                         decisions.put(d.getArticleId(), d);
@@ -231,15 +268,15 @@ public final class Demo {
             }
         }
         LOG.debug("demo collected {} raw, {} decisions, {} enriched", raw.size(), decisions.size(), enriched.size());
-        return new DemoResult(documents, raw, decisions, corrections, stories, originals, enriched, regionHeaders, deadLetters);
+        return new DemoResult(documents, rawRecords, raw, decisions, corrections, stories, originals, enriched, regionHeaders, deadLetters);
     }
 
-    private static boolean settled(int documents, Map<String, RawArticle> raw, Map<String, DuplicateDecision> decisions,
+    private static boolean settled(int documents, int rawRecords, Map<String, RawArticle> raw, Map<String, DuplicateDecision> decisions,
                                    List<String> originals, Map<String, EnrichedArticle> enriched, List<Map<String, String>> dlq,
                                    Map<String, Story> stories) {
         Map<String, Long> members = decisions.values().stream()
                 .collect(Collectors.groupingBy(DuplicateDecision::getStoryId, Collectors.counting()));
-        return raw.size() + dlq.size() >= documents
+        return rawRecords + dlq.size() >= documents
                 && decisions.keySet().containsAll(raw.keySet())
                 && enriched.keySet().containsAll(originals)
                 && !originals.isEmpty()

@@ -11,6 +11,7 @@ import java.util.Map;
  * What the demo pipeline produced, read back from the topics after every stage settled.
  *
  * @param documents      documents published to {@code news.documents}
+ * @param rawRecords     records on {@code news.articles.raw} (a document with the URL of an earlier one is the same article again)
  * @param raw            articles on {@code news.articles.raw}, by article id
  * @param decisions      the final decision per article id (later corrections replace earlier decisions)
  * @param corrections    how many decisions were corrections
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 public record DemoResult(
         int documents,
+        int rawRecords,
         Map<String, RawArticle> raw,
         Map<String, DuplicateDecision> decisions,
         int corrections,

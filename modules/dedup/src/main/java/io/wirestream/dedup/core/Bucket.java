@@ -61,10 +61,14 @@ public final class Bucket {
         return pairs;
     }
 
-    /** Drops members older than {@code oldestKept}; returns how many were dropped. */
-    public int expire(long oldestKept) {
+    /**
+     * Drops members the bucket took (wall clock) before {@code cutoffMillis}; returns how many. State is bounded
+     * by time since insertion, not by event time, so skewed partitions, bulk loads and replays lose nothing:
+     * which pairs are compared is decided by the event-time retention alone.
+     */
+    public int expireInsertedBefore(long cutoffMillis) {
         int before = members.size();
-        members.removeIf(m -> m.eventTime() < oldestKept);
+        members.removeIf(m -> m.insertedAt() < cutoffMillis);
         return before - members.size();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param bands            LSH bands
  * @param rows             MinHash rows per band; the signature has {@code bands * rows} values
  * @param minShingles      texts with fewer shingles use exact matching only
- * @param retention        how far back in event time candidates are kept
+ * @param retention        pairs further apart in event time than this are never compared
+ * @param stateTtl         wall-clock time after which bucket entries and decided articles are forgotten
  * @param maxBucketEntries cap on entries per LSH bucket (the earliest are kept)
  * @param seed             seed of the MinHash permutations: changing it changes every signature
  */
@@ -22,11 +23,14 @@ public record DedupConfig(
         int rows,
         int minShingles,
         Duration retention,
+        Duration stateTtl,
         int maxBucketEntries,
         long seed) {
 
     public DedupConfig {
         Objects.requireNonNull(retention, "dedup.retention");
+        Objects.requireNonNull(stateTtl, "dedup.state.ttl");
+        check(!stateTtl.isNegative() && !stateTtl.isZero(), "dedup.state.ttl", "> 0", stateTtl);
         check(threshold > 0 && threshold <= 1, "dedup.threshold", "(0, 1]", threshold);
         check(shingleSize >= 1 && shingleSize <= 16, "dedup.shingle.size", "1..16", shingleSize);
         check(bands >= 1 && bands <= 256, "dedup.lsh.bands", "1..256", bands);
@@ -38,12 +42,13 @@ public record DedupConfig(
 
     /** Defaults: threshold 0.8, 5-word shingles, 20 bands x 5 rows (100 MinHash values), 72 h retention. */
     public static DedupConfig defaults() {
-        return new DedupConfig(0.8, 5, 20, 5, 10, Duration.ofHours(72), 200, 0x5EED_CAFE_F00DL);
+        return new DedupConfig(0.8, 5, 20, 5, 10, Duration.ofHours(72), Duration.ofHours(96), 200, 0x5EED_CAFE_F00DL);
     }
 
     /**
      * Reads {@code dedup.threshold}, {@code dedup.shingle.size}, {@code dedup.lsh.bands},
      * {@code dedup.lsh.rows}, {@code dedup.min.shingles}, {@code dedup.retention} (ISO-8601, e.g. PT72H),
+     * {@code dedup.state.ttl},
      * {@code dedup.max.bucket.entries}; missing keys keep their defaults.
      */
     public static DedupConfig parse(java.util.Map<String, String> props) {
@@ -56,6 +61,7 @@ public record DedupConfig(
                     Integer.parseInt(props.getOrDefault("dedup.lsh.rows", Integer.toString(d.rows))),
                     Integer.parseInt(props.getOrDefault("dedup.min.shingles", Integer.toString(d.minShingles))),
                     Duration.parse(props.getOrDefault("dedup.retention", d.retention.toString())),
+                    Duration.parse(props.getOrDefault("dedup.state.ttl", d.stateTtl.toString())),
                     Integer.parseInt(props.getOrDefault("dedup.max.bucket.entries", Integer.toString(d.maxBucketEntries))),
                     d.seed);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
@@ -69,11 +75,11 @@ public record DedupConfig(
     }
 
     public DedupConfig withThreshold(double t) {
-        return new DedupConfig(t, shingleSize, bands, rows, minShingles, retention, maxBucketEntries, seed);
+        return new DedupConfig(t, shingleSize, bands, rows, minShingles, retention, stateTtl, maxBucketEntries, seed);
     }
 
     public DedupConfig withBands(int b, int r) {
-        return new DedupConfig(threshold, shingleSize, b, r, minShingles, retention, maxBucketEntries, seed);
+        return new DedupConfig(threshold, shingleSize, b, r, minShingles, retention, stateTtl, maxBucketEntries, seed);
     }
 
     private static void check(boolean ok, String key, String range, Object value) {

@@ -54,7 +54,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.fingerprinter = new Fingerprinter(config);
-        context.schedule(Duration.ofMillis(PURGE_EVERY_MS), PunctuationType.STREAM_TIME, this::purge);
+        context.schedule(Duration.ofMillis(PURGE_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
     @Override
@@ -86,6 +86,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         ArticleState s = new ArticleState();
         s.articleId = a.getArticleId();
         s.eventTime = eventTime;
+        s.arrivedAt = context.currentSystemTimeMs();
         s.source = a.getSource();
         s.title = a.getTitle();
         s.article = a;
@@ -245,13 +246,17 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
                 .build(), now);
     }
 
-    /** Drops the state of articles too old to take part in decisions any more (twice the retention). */
-    private void purge(long streamTime) {
-        long oldest = streamTime - 2 * config.retention().toMillis();
+    /**
+     * Drops decided articles that arrived more than the state TTL ago (wall clock); their bucket entries
+     * expire after the same TTL, so nothing asks about them any more except in rare races, which get the
+     * deterministic answers of {@link #answerForUnknown}.
+     */
+    private void purge(long now) {
+        long oldest = now - config.stateTtl().toMillis();
         try (KeyValueIterator<String, ArticleState> it = store.all()) {
             while (it.hasNext()) {
                 var kv = it.next();
-                if (kv.value.eventTime < oldest && kv.value.published != null) {
+                if (kv.value.arrivedAt < oldest && kv.value.published != null) {
                     store.delete(kv.key);
                 }
             }

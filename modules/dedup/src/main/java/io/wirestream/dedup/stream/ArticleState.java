@@ -20,6 +20,8 @@ final class ArticleState {
 
     String articleId;
     long eventTime;
+    /** Wall-clock millis when the article arrived, for the state TTL. */
+    long arrivedAt;
     String source;
     String title;
     /** The article until its first decision is published, then null. */
@@ -50,6 +52,7 @@ final class ArticleState {
     static final Serde<ArticleState> SERDE = Codec.serde("article state", (s, out) -> {
         out.writeUTF(s.articleId);
         out.writeLong(s.eventTime);
+        out.writeLong(s.arrivedAt);
         out.writeUTF(s.source);
         out.writeUTF(s.title);
         out.writeBoolean(s.article != null);
@@ -83,6 +86,7 @@ final class ArticleState {
         ArticleState s = new ArticleState();
         s.articleId = in.readUTF();
         s.eventTime = in.readLong();
+        s.arrivedAt = in.readLong();
         s.source = in.readUTF();
         s.title = in.readUTF();
         if (in.readBoolean()) {

@@ -13,9 +13,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The bucket side of dedup, partitioned by bucket key, so the index spreads over the instances. Each
  * arriving article is compared with the bucket's members (see {@link Bucket#add}): the earlier members
- * go back to it as one {@code BAND_DONE}; each later member gets a {@code LATE_CANDIDATE}. Members older
- * than the retention (in stream time) are dropped as the bucket is touched; the exact-text bucket has no
- * cap, LSH buckets keep the earliest {@code maxBucketEntries}.
+ * go back to it as one {@code BAND_DONE}; each later member gets a {@code LATE_CANDIDATE}. Members the
+ * bucket took longer ago than {@code dedup.state.ttl} (wall clock) are dropped when the bucket is touched
+ * and by an hourly sweep; the exact-text bucket has no practical cap, LSH buckets keep the earliest
+ * {@code maxBucketEntries}.
  */
 final class BucketProcessor implements Processor<String, BandRecord, String, Signal> {
 
@@ -36,6 +37,25 @@ final class BucketProcessor implements Processor<String, BandRecord, String, Sig
     public void init(ProcessorContext<String, Signal> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        context.schedule(java.time.Duration.ofHours(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                this::sweep);
+    }
+
+    /** Drops expired entries from buckets that nobody touched lately. */
+    private void sweep(long now) {
+        long cutoff = now - config.stateTtl().toMillis();
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (kv.value.expireInsertedBefore(cutoff) > 0) {
+                    if (kv.value.members().isEmpty()) {
+                        store.delete(kv.key);
+                    } else {
+                        store.put(kv.key, kv.value);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -49,8 +69,9 @@ final class BucketProcessor implements Processor<String, BandRecord, String, Sig
         if (bucket == null) {
             bucket = Bucket.empty();
         }
-        bucket.expire(context.currentStreamTimeMs() - retention);
-        List<Bucket.Pair> pairs = bucket.add(band.entry(), retention,
+        long now = context.currentSystemTimeMs();
+        bucket.expireInsertedBefore(now - config.stateTtl().toMillis());
+        List<Bucket.Pair> pairs = bucket.add(band.entry().insertedAt(now), retention,
                 band.exact() ? EXACT_BUCKET_CAP : config.maxBucketEntries());
         List<Candidate> earlier = new ArrayList<>();
         String self = band.entry().articleId();

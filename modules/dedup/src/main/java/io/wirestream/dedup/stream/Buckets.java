@@ -20,10 +20,11 @@ final class Buckets {
         out.writeLong(e.eventTime());
         out.writeLong(e.contentHash());
         Codec.writeShorts(out, e.sketch());
+        out.writeLong(e.insertedAt());
     }
 
     static BucketEntry readEntry(DataInputStream in) throws IOException {
-        return new BucketEntry(in.readUTF(), in.readLong(), in.readLong(), Codec.readShorts(in));
+        return new BucketEntry(in.readUTF(), in.readLong(), in.readLong(), Codec.readShorts(in), in.readLong());
     }
 
     static final Serde<Bucket> SERDE = Codec.serde("bucket", (b, out) -> {

@@ -9,13 +9,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -41,16 +44,28 @@ public final class DocumentReader {
 
     /** Reads a file or a directory tree; {@code skipped} hears about files it does not read and why. */
     public void read(Path path, Consumer<SourceDocument> sink, Consumer<String> skipped) {
-        if (Files.isDirectory(path)) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + path, e);
-            }
-            files.forEach(f -> readFile(f, sink, skipped));
-        } else {
-            readFile(path, sink, skipped);
+        files(path).forEach(f -> readFile(f, sink, (file, why) -> skipped.accept(file + ": " + why), false));
+    }
+
+    /**
+     * Reads a file or a directory tree; {@code skipped} hears about each file it does not read, with a
+     * reason that does not repeat the path (so callers can count skips by reason). Unlike
+     * {@link #read(Path, Consumer, Consumer)}, a file that cannot be read (vanished, permission denied) is
+     * reported as skipped instead of ending the read.
+     */
+    public void read(Path path, Consumer<SourceDocument> sink, BiConsumer<Path, String> skipped) {
+        files(path).forEach(f -> readFile(f, sink, skipped, true));
+    }
+
+    /** The files {@link #read} visits under {@code path}, in that order: the file itself, or a directory's tree. */
+    public static List<Path> files(Path path) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
         }
     }
 
@@ -70,7 +85,8 @@ public final class DocumentReader {
         }
     }
 
-    private void readFile(Path file, Consumer<SourceDocument> sink, Consumer<String> skipped) {
+    private void readFile(Path file, Consumer<SourceDocument> sink, BiConsumer<Path, String> skipped,
+            boolean ioErrorsAsSkips) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         try {
@@ -83,11 +99,28 @@ public final class DocumentReader {
                 case "json" -> sink.accept(document(file.toString(), "application/json", Files.readAllBytes(file)));
                 case "txt" -> sink.accept(document(file.toString(), "text/plain", Files.readAllBytes(file)));
                 case "html", "htm" -> sink.accept(document(file.toString(), "text/html", Files.readAllBytes(file)));
-                default -> skipped.accept(file + ": not a document type Wirestream reads (.jsonl .ndjson .json .txt .html)");
+                default -> skipped.accept(file, NOT_A_DOCUMENT);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            if (!ioErrorsAsSkips) {
+                throw new UncheckedIOException("cannot read " + file, io);
+            }
+            skipped.accept(file, unreadable(io));
         }
+    }
+
+    /** Skip reason of files whose extension is not one Wirestream reads. */
+    public static final String NOT_A_DOCUMENT = "not a document type Wirestream reads (.jsonl .ndjson .json .txt .html)";
+
+    private static String unreadable(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "cannot read: vanished before it was read";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot read: permission denied";
+        }
+        return "cannot read: " + e.getClass().getSimpleName();
     }
 
     /** A document with a stable id: the same location and bytes always give the same id. */

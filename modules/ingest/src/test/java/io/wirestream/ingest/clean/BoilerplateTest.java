@@ -1,0 +1,69 @@
+package io.wirestream.ingest.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BoilerplateTest {
+
+    private static final String PROMO = "Sign up for the Morning Ledger newsletter and get the day's top stories first.";
+
+    private final Map<Long, long[]> map = new HashMap<>();
+    private final Boilerplate.Counts counts = new Boilerplate.Counts() {
+        @Override
+        public long[] get(long hash) {
+            return map.get(hash);
+        }
+
+        @Override
+        public void put(long hash, long[] stats) {
+            map.put(hash, stats);
+        }
+    };
+
+    private Boilerplate.Cleaned clean(String id, String body) {
+        return Boilerplate.learnAndClean(counts, id, body, 3, 1_000L);
+    }
+
+    @Test
+    void paragraphRepeatedAcrossEnoughArticlesOfASourceIsRemoved() {
+        assertThat(clean("a1", "Port workers walked out on Monday.\n\n" + PROMO).removedParagraphs()).isZero();
+        assertThat(clean("a2", "Rain closed schools across the valley.\n\n" + PROMO).removedParagraphs()).isZero();
+        Boilerplate.Cleaned third = clean("a3", "The bank held its key rate.\n\n" + PROMO);
+        assertThat(third.removedParagraphs()).isEqualTo(1);
+        assertThat(third.body()).isEqualTo("The bank held its key rate.");
+    }
+
+    @Test
+    void reIngestingTheSameArticleDoesNotCountTwice() {
+        for (int i = 0; i < 5; i++) {
+            clean("same", "Port workers walked out on Monday.\n\n" + PROMO);
+        }
+        assertThat(clean("other", "Rain closed schools.\n\n" + PROMO).removedParagraphs()).isZero();
+    }
+
+    @Test
+    void aBodyMadeOnlyOfRepeatedTextIsKept() {
+        for (int i = 0; i < 3; i++) {
+            clean("a" + i, PROMO);
+        }
+        assertThat(clean("a9", PROMO).body()).isEqualTo(PROMO);
+    }
+
+    @Test
+    void formattingDifferencesStillCountAsTheSameParagraph() {
+        Boilerplate.learnAndClean(counts, "a1", "Story one.\n\n" + PROMO, 2, 1L);
+        assertThat(Boilerplate.learnAndClean(counts, "a2", "Story two.\n\n" + PROMO.toUpperCase() + "  ", 2, 2L).body())
+                .isEqualTo("Story two.");
+    }
+
+    @Test
+    void lastSeenTimeIsKeptForExpiry() {
+        Boilerplate.learnAndClean(counts, "a1", "Story.\n\n" + PROMO, 3, 5_000L);
+        Boilerplate.learnAndClean(counts, "a2", "Story two.\n\n" + PROMO, 3, 4_000L);
+        assertThat(map.values()).allSatisfy(stats -> assertThat(stats[2]).isGreaterThanOrEqualTo(4_000L));
+        assertThat(map.values()).anySatisfy(stats -> assertThat(stats[2]).isEqualTo(5_000L));
+    }
+}
