@@ -100,6 +100,7 @@ class DemoTest {
                 .containsEntry("error.class", "io.wirestream.ingest.extract.ExtractionException")
                 .containsKeys("source.partition", "source.offset", "processor");
         assertThat(malformed.get("error.message")).contains("not valid JSON");
+        assertThat(malformed).containsEntry("source.location", "samples/malformed.json").containsEntry("source.connector", "file");
         Map<String, String> notAvro = result.deadLetters().stream()
                 .filter(h -> "deserialization".equals(h.get("error.stage"))).findFirst().orElseThrow();
         assertThat(notAvro).containsEntry("service", "ingest").containsEntry("source.topic", Topics.DOCUMENTS);

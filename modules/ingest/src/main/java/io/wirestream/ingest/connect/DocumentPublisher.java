@@ -12,6 +12,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Publishes fetched documents to {@code news.documents}, keyed by document id, timestamped with the fetch
@@ -43,11 +46,28 @@ public final class DocumentPublisher implements AutoCloseable {
     public Future<RecordMetadata> send(SourceDocument doc) {
         sent.incrementAndGet();
         return producer.send(new ProducerRecord<>(topic, null, doc.getFetchedAt().toEpochMilli(),
-                doc.getDocumentId(), doc), (metadata, e) -> {
+                doc.getDocumentId(), doc, headers(doc)), (metadata, e) -> {
                     if (e != null) {
                         firstFailure.compareAndSet(null, e);
                     }
                 });
+    }
+
+    /**
+     * Where the document came from, as headers: they travel with the record, so a dead letter says which
+     * file or URL it was without decoding its value ({@code source.location}, {@code source.url},
+     * {@code source.connector}).
+     */
+    static Headers headers(SourceDocument doc) {
+        Headers h = new RecordHeaders();
+        h.add("source.connector", doc.getConnector().getBytes(StandardCharsets.UTF_8));
+        if (doc.getLocation() != null) {
+            h.add("source.location", doc.getLocation().getBytes(StandardCharsets.UTF_8));
+        }
+        if (doc.getUrl() != null) {
+            h.add("source.url", doc.getUrl().getBytes(StandardCharsets.UTF_8));
+        }
+        return h;
     }
 
     /** Sends and waits for the broker's acknowledgement. */
