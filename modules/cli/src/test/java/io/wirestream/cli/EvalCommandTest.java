@@ -3,15 +3,12 @@ package io.wirestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
 
@@ -34,14 +31,9 @@ class EvalCommandTest {
     }
 
     private String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = WirestreamCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        assertThat(exit).as(err.toString()).isZero();
-        return out.toString();
+        CliRun r = CliRun.of(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -10,8 +10,6 @@ import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,29 +24,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class IngestCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = WirestreamCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void nothingToIngestIsAUsageError() {
-        Run r = run("ingest", "--bootstrap-servers", "localhost:1");
+        CliRun r = run("ingest", "--bootstrap-servers", "localhost:1");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("nothing to ingest");
@@ -64,7 +52,7 @@ class IngestCommandTest {
 
     @Test
     void onceNeedsAFeed() {
-        Run r = run("ingest", "--once", "--http-port", "0");
+        CliRun r = run("ingest", "--once", "--http-port", "0");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--once applies to feeds");
@@ -72,7 +60,7 @@ class IngestCommandTest {
 
     @Test
     void missingFeedFileIsAUsageError() {
-        Run r = run("ingest", "--feed", dir.resolve("none.xml").toString(), "--once");
+        CliRun r = run("ingest", "--feed", dir.resolve("none.xml").toString(), "--once");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no such file: ");
@@ -126,10 +114,10 @@ class IngestCommandTest {
                 TopicProvisioner.createMissing(admin, topics.all());
             }
 
-            Run files = run(concat(connection, dir.resolve("in").toString()));
-            Run feedOnce = run(concat(connection, "--feed", feed.toString(), "--once",
+            CliRun files = run(concat(connection, dir.resolve("in").toString()));
+            CliRun feedOnce = run(concat(connection, "--feed", feed.toString(), "--once",
                     "--state-dir", dir.resolve("state").toString()));
-            Run feedAgain = run(concat(connection, "--feed", feed.toString(), "--once",
+            CliRun feedAgain = run(concat(connection, "--feed", feed.toString(), "--once",
                     "--state-dir", dir.resolve("state").toString()));
 
             assertThat(files.exit()).as(files.err()).isZero();

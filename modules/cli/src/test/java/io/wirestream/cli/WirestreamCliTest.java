@@ -2,29 +2,17 @@ package io.wirestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class WirestreamCliTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = WirestreamCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpListsEveryCommand() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("demo", "up", "topics", "ingest", "ingest-service", "dedup", "tagger");
     }
@@ -32,7 +20,7 @@ class WirestreamCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"demo", "up", "topics", "ingest", "ingest-service", "dedup", "tagger"}) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage:");
         }
@@ -40,14 +28,14 @@ class WirestreamCliTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run r = run("demo", "--no-such-option");
+        CliRun r = run("demo", "--no-such-option");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option");
     }
 
     @Test
     void demoCommandRunsThePipelineAndPrintsEveryStage() {
-        Run r = run("demo", "--partitions", "1");
+        CliRun r = run("demo", "--partitions", "1");
         assertThat(r.exit()).as(r.err()).isZero();
         // 43 JSON Lines articles, 4 HTML pages, 8 feed items, plus the demo's two bad records (malformed JSON, not Avro).
         assertThat(r.out()).containsPattern("news\\.documents\\s+57\\b")
