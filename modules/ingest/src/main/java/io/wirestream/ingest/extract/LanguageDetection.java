@@ -26,7 +26,11 @@ final class LanguageDetection {
     /** The best language must score this many times the runner-up. */
     static final double MIN_LEAD = 1.5;
     static final double MIN_CONFIDENCE = 0.02;
-    static final int MAX_CHARS = 4_000;
+    /**
+     * Characters of text the detector reads: its cost grows with the sample (about 0.3 us a character,
+     * measured), and 600 characters of prose identify a language reliably.
+     */
+    static final int MAX_CHARS = 600;
 
     /** ISO 639-3 (and the macrolanguage members the model uses) → ISO 639-1. */
     private static final Map<String, String> ISO1 = iso1();
