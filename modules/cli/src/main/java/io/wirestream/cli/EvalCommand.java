@@ -73,7 +73,7 @@ final class EvalCommand implements Runnable {
             DedupConfig config;
             try {
                 config = new DedupConfig(threshold, defaults.shingleSize(), bands, rows, defaults.minShingles(),
-                        Duration.ofHours(retentionHours), defaults.stateTtl(), defaults.maxBucketEntries(), defaults.seed());
+                        Duration.ofHours(retentionHours), defaults.stateTtl(), defaults.publishDelay(), defaults.maxBucketEntries(), defaults.seed());
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -48,9 +48,13 @@ class DedupServiceTest {
         final TestOutputTopic<String, Story> stories;
 
         Run(String scope) {
+            this(scope, DedupConfig.defaults());
+        }
+
+        Run(String scope, DedupConfig config) {
             ServiceSettings settings = TopologyTests.settings(DedupService.NAME, scope + System.nanoTime(), state.resolve(scope));
             Topics topics = StreamsService.topics(settings);
-            driver = new TopologyTestDriver(DedupService.topology(DedupConfig.defaults(), topics, "dedup-test-signals"),
+            driver = new TopologyTestDriver(DedupService.topology(config, topics, "dedup-test-signals"),
                     settings.streamsProperties(topics.dlq().name()));
             raw = driver.createInputTopic(topics.articlesRaw().name(), topics.articlesRaw().keySerde().serializer(),
                     topics.articlesRaw().valueSerde().serializer());
@@ -270,6 +274,34 @@ class DedupServiceTest {
             run.driver.advanceWallClockTime(DedupConfig.defaults().stateTtl().plusHours(2));
             run.send(article("copy", "Ledger", WIRE_TITLE, LONG_BODY, "2026-11-18T21:41:00Z"));
             assertThat(run.finalDecisions().get("copy").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+        }
+    }
+
+    @Test
+    void withAPublishDelayAnEarlierCopyArrivingInTimeMeansTheLaterOneIsNeverPublishedAsOriginal() {
+        try (Run run = new Run("delay", DedupConfig.defaults().withPublishDelay(java.time.Duration.ofSeconds(2)))) {
+            run.send(article("wire", "Wire", WIRE_TITLE, LONG_BODY, "2026-11-19T09:31:00Z"));
+            assertThat(run.decisions.isEmpty()).as("held while the delay runs").isTrue();
+            run.send(article("early", "Lakeside", WIRE_TITLE, LONG_BODY, "2026-11-19T09:27:00Z"));
+            run.driver.advanceWallClockTime(java.time.Duration.ofSeconds(3));
+
+            List<DuplicateDecision> all = run.decisions.readValuesToList();
+            assertThat(all).noneMatch(DuplicateDecision::getCorrection);
+            assertThat(all).filteredOn(d -> d.getArticleId().equals("wire")).singleElement()
+                    .satisfies(d -> assertThat(d.getDuplicateOf()).isEqualTo("early"));
+            assertThat(run.originals.readValuesToList()).extracting(DedupedArticle::getArticleId).containsExactly("early");
+        }
+    }
+
+    @Test
+    void withAPublishDelayAnOriginalIsPublishedOnceTheDelayHasPassed() {
+        try (Run run = new Run("delay-alone", DedupConfig.defaults().withPublishDelay(java.time.Duration.ofSeconds(2)))) {
+            run.send(article("wire", "Wire", WIRE_TITLE, LONG_BODY, "2026-11-19T09:31:00Z"));
+            run.driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+            assertThat(run.originals.isEmpty()).isTrue();
+            run.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+            assertThat(run.originals.readValuesToList()).extracting(DedupedArticle::getArticleId).containsExactly("wire");
+            assertThat(run.finalDecisions().get("wire").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
         }
     }
 

@@ -63,6 +63,8 @@ public final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     /** The bundled sample articles (JSON Lines), on the class path. */
     public static final String SAMPLES = "/samples/articles.jsonl";
+    /** The demo's {@code dedup.publish.delay}. */
+    static final Duration PUBLISH_DELAY = Duration.ofSeconds(3);
     /** How long the outputs must stay quiet before the pipeline counts as settled (corrections travel several hops). */
     private static final Duration QUIET = Duration.ofMillis(1500);
     /** A record that is not Avro at all (written without the registry serializer): a deserialization dead letter. */
@@ -136,6 +138,8 @@ public final class Demo {
         p.setProperty(ServiceSettings.STATE_DIR, workDir.resolve("state").toString());
         p.setProperty(ServiceSettings.TOPICS_PARTITIONS, Integer.toString(partitions));
         p.setProperty("commit.interval.ms", "100");
+        // Everything arrives in one burst: hold would-be originals briefly so earlier copies can claim them.
+        p.setProperty("dedup.publish.delay", PUBLISH_DELAY.toString());
         return ServiceSettings.parse(service, p, Map.of());
     }
 

@@ -38,14 +38,18 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
 
     private final DedupConfig config;
     private final String storeName;
+    private final String pendingStoreName;
     private final DecisionRule rule;
     private Fingerprinter fingerprinter;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ArticleState> store;
+    /** Articles held back as originals until {@code dedup.publish.delay} has passed: id → wall-clock release time. */
+    private KeyValueStore<String, Long> pending;
 
-    ArticleProcessor(DedupConfig config, String storeName) {
+    ArticleProcessor(DedupConfig config, String storeName, String pendingStoreName) {
         this.config = config;
         this.storeName = storeName;
+        this.pendingStoreName = pendingStoreName;
         this.rule = new DecisionRule(config.threshold());
     }
 
@@ -53,7 +57,12 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        this.pending = context.getStateStore(pendingStoreName);
         this.fingerprinter = new Fingerprinter(config);
+        if (!config.publishDelay().isZero()) {
+            long every = Math.max(50, Math.min(1_000, config.publishDelay().toMillis() / 4));
+            context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::release);
+        }
         context.schedule(Duration.ofMillis(PURGE_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
@@ -168,6 +177,11 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         }
         s.resolvedFor = target;
         if (target.isEmpty()) {
+            if (s.published == null && !config.publishDelay().isZero()) {
+                // Hold a would-be original: an earlier copy still in flight may yet claim it (see release).
+                pending.put(s.articleId, s.arrivedAt + config.publishDelay().toMillis());
+                return;
+            }
             setStory(s, storyOf(s.articleId), now);
         } else {
             forward(target, Signal.askStory(s.articleId), now);
@@ -244,6 +258,30 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
                 .setReason(reason)
                 .setDecidedAt(Instant.ofEpochMilli(now))
                 .build(), now);
+    }
+
+    /**
+     * Publishes the held originals whose delay has passed and that are still originals; the others were
+     * claimed by an earlier copy meanwhile and have been (or will be) published as duplicates.
+     */
+    private void release(long wallClock) {
+        java.util.List<String> due = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, Long> it = pending.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (kv.value <= wallClock) {
+                    due.add(kv.key);
+                }
+            }
+        }
+        for (String id : due) {
+            pending.delete(id);
+            ArticleState s = store.get(id);
+            if (s != null && s.published == null && "".equals(s.resolvedFor) && !s.best.isDuplicate()) {
+                setStory(s, storyOf(id), s.eventTime);
+                store.put(id, s);
+            }
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public final class DedupTopology {
     public static final String ARTICLES_STORE = "dedup-articles";
     public static final String BAND_INDEX_STORE = "dedup-band-index";
     public static final String STORY_STORE = "dedup-story-members";
+    public static final String PENDING_STORE = "dedup-pending-originals";
 
     private DedupTopology() {
     }
@@ -43,6 +44,8 @@ public final class DedupTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
                 Serdes.String(), ArticleState.SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BAND_INDEX_STORE),
                 Serdes.String(), Buckets.SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_STORE),
@@ -56,7 +59,8 @@ public final class DedupTopology {
                 .mapValues(v -> (Object) v, Named.as("dedup-signals-as-input"));
 
         articles.merge(signals, Named.as("dedup-article-inputs"))
-                .process(() -> new ArticleProcessor(config, ARTICLES_STORE), Named.as("dedup-article-side"), ARTICLES_STORE)
+                .process(() -> new ArticleProcessor(config, ARTICLES_STORE, PENDING_STORE), Named.as("dedup-article-side"),
+                        ARTICLES_STORE, PENDING_STORE)
                 .split(Named.as("dedup-route-"))
                 .branch((k, v) -> v instanceof DuplicateDecision, Branched.withConsumer(s -> s
                         .mapValues(v -> (DuplicateDecision) v, Named.as("dedup-as-decision"))
