@@ -15,7 +15,6 @@ import io.wirestream.runtime.TopologyTests;
 import io.wirestream.text.Hashing;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

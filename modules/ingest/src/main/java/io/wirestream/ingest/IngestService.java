@@ -185,7 +185,7 @@ public final class IngestService {
         @Override
         public void process(FixedKeyRecord<String, RawArticle> record) {
             RawArticle a = record.value();
-            long hash = Long.parseUnsignedLong(a.getContentHash().substring(0, 16), 16);
+            long hash = Hashing.prefix64(a.getContentHash());
             byte[] stored = store.get(record.key());
             int revision = a.getRevision();
             if (stored != null) {

@@ -32,4 +32,12 @@ class HashingTest {
     void outOfRangeLengthIsRejected() {
         assertThatThrownBy(() -> Hashing.sha256Hex(33, "x")).hasMessageContaining("1..32");
     }
+
+    @Test
+    void longFormIsTheHexFormsFirstSixteenDigits() {
+        String hex = Hashing.sha256Hex(8, "a", "b");
+        assertThat(Hashing.sha256Long("a", "b")).isEqualTo(Long.parseUnsignedLong(hex, 16));
+        String content = Hashing.contentHash("T", "B");
+        assertThat(Hashing.prefix64(content)).isEqualTo(Long.parseUnsignedLong(content.substring(0, 16), 16));
+    }
 }

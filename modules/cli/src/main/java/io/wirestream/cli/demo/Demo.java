@@ -61,8 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class Demo {
 
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-    /** The bundled sample articles (JSON Lines), on the class path. */
-    public static final String SAMPLES = "/samples/articles.jsonl";
     /** The demo's {@code dedup.publish.delay}. */
     static final Duration PUBLISH_DELAY = Duration.ofSeconds(3);
     /** How long the outputs must stay quiet before the pipeline counts as settled (corrections travel several hops). */

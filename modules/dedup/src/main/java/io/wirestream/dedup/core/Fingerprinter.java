@@ -26,7 +26,15 @@ public final class Fingerprinter {
     }
 
     public Fingerprint fingerprint(String title, String body) {
-        long hash = Long.parseUnsignedLong(Hashing.contentHash(title, body).substring(0, 16), 16);
+        return fingerprint(title, body, Hashing.contentHash(title, body));
+    }
+
+    /**
+     * The fingerprint when the content hash ({@link Hashing#contentHash}) is already known, as it is for
+     * every {@code RawArticle}: saves normalising and hashing the whole text a second time.
+     */
+    public Fingerprint fingerprint(String title, String body, String contentHash) {
+        long hash = Hashing.prefix64(contentHash);
         long[] shingles = shingler.shingleHashes(title + "\n" + body);
         if (shingles.length < config.minShingles()) {
             return new Fingerprint(hash, shingles.length, new short[0], new long[0], shingles);

@@ -88,7 +88,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
             return;
         }
         long eventTime = eventTime(a);
-        Fingerprint fp = fingerprinter.fingerprint(a.getTitle(), a.getBody());
+        Fingerprint fp = fingerprinter.fingerprint(a.getTitle(), a.getBody(), a.getContentHash());
         BucketEntry entry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), fp.sketch());
         // Entries of the exact-text bucket compare by hash only: no sketch needed there.
         BucketEntry exactEntry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), new short[0]);
@@ -127,6 +127,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
             case VERIFY -> {
                 Candidate asked = signal.candidates().get(0);
                 forward(signal.from(), Signal.verified(asked.verifiedAs(Jaccard.exact(s.shingles, signal.shingles()))), now);
+                return;      // answering changes nothing here: no store write
             }
             case VERIFIED -> {
                 Candidate c = signal.candidates().get(0);
@@ -235,7 +236,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
     private void emitDecision(ArticleState s, Decision d, String storyId, Decision previous, String previousStory, long now) {
         boolean correction = previous != null;
         String reason = !d.isDuplicate() ? "no earlier article at or above similarity " + rule.threshold()
-                : (d.similarity() >= 1.0 && d.status() == io.wirestream.model.DuplicateStatus.EXACT_DUPLICATE
+                : (d.status() == io.wirestream.model.DuplicateStatus.EXACT_DUPLICATE
                         ? "same normalised text as " : "estimated similarity " + String.format("%.2f", d.similarity())
                         + " with ") + d.duplicateOf();
         if (correction && !previous.equals(d)) {

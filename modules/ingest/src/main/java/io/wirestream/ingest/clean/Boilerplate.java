@@ -36,10 +36,10 @@ public final class Boilerplate {
      */
     public static Cleaned learnAndClean(Counts counts, String articleId, String body, int minArticles, long now) {
         String[] parts = body.split("\\n\\s*\\n");
-        long article = Long.parseUnsignedLong(Hashing.sha256Hex(8, articleId), 16);
+        long article = Hashing.sha256Long(articleId);
         List<String> kept = new ArrayList<>(parts.length);
         for (String part : parts) {
-            long hash = Long.parseUnsignedLong(Hashing.sha256Hex(8, Normalizer.normalize(part)), 16);
+            long hash = Hashing.sha256Long(Normalizer.normalize(part));
             long[] stats = counts.get(hash);
             if (stats == null) {
                 stats = new long[] {0, 0, 0};

@@ -4,7 +4,6 @@ import io.wirestream.model.SourceDocument;
 import io.wirestream.model.topic.Topic;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,19 +67,6 @@ public final class DocumentPublisher implements AutoCloseable {
             h.add("source.url", doc.getUrl().getBytes(StandardCharsets.UTF_8));
         }
         return h;
-    }
-
-    /** Sends and waits for the broker's acknowledgement. */
-    public RecordMetadata sendSync(SourceDocument doc) {
-        try {
-            return send(doc).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + doc.getDocumentId(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish document " + doc.getDocumentId() + " to " + topic
-                    + ": " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     public long sent() {
