@@ -3,6 +3,7 @@ package io.wirestream.dedup;
 import io.wirestream.dedup.core.DedupConfig;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.topic.TopicProvisioner;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
@@ -60,15 +61,20 @@ public final class DedupService {
                     throw new IllegalStateException("topic " + signals + " has " + have + " partitions but " + rawTopic
                             + " has " + partitions + ": they must match (delete it, or reset the application)");
                 }
-                return;
+            } else {
+                try {
+                    admin.createTopics(List.of(new NewTopic(signals, partitions, settings.topics().replicationFactor())
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())))))
+                            .all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;      // another instance creating it at the same moment is fine
+                    }
+                }
             }
-            admin.createTopics(List.of(new NewTopic(signals, partitions, settings.topics().replicationFactor())
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())))))
-                    .all().get();
+            TopicProvisioner.awaitReady(admin, List.of(rawTopic, signals), TopicProvisioner.READY_TIMEOUT);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot prepare " + signals + ": " + e.getCause().getMessage(), e.getCause());
-            }
+            throw new IllegalStateException("cannot prepare " + signals + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing " + signals, e);

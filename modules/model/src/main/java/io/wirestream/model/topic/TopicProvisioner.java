@@ -1,16 +1,58 @@
 package io.wirestream.model.topic;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Creates the catalogue's topics that do not exist yet; existing topics are left as they are. */
+/**
+ * Creates the catalogue's topics that do not exist yet (existing topics are left as they are) and waits
+ * until every partition has a leader: an application started right after creation must not find its
+ * source topics missing at its first rebalance.
+ */
 public final class TopicProvisioner {
 
+    /** How long {@link #createMissing} waits for new topics to have leaders. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
     private TopicProvisioner() {
+    }
+
+    /** Waits until every partition of {@code names} has a leader in the brokers' metadata, or fails after {@code timeout}. */
+    public static void awaitReady(Admin admin, Collection<String> names, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String waitingFor = String.join(", ", names);
+        try {
+            while (true) {
+                try {
+                    Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+                    waitingFor = described.values().stream()
+                            .filter(d -> d.partitions().isEmpty() || d.partitions().stream().anyMatch(p -> p.leader() == null))
+                            .map(TopicDescription::name).collect(Collectors.joining(", "));
+                    if (waitingFor.isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw new IllegalStateException("could not describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics not ready (no leader) after " + timeout + ": " + waitingFor);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+        }
     }
 
     /** Creates the missing topics of {@code topics} and returns the names it created. */
@@ -24,6 +66,7 @@ public final class TopicProvisioner {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
+            awaitReady(admin, topics.stream().map(Topic::name).toList(), READY_TIMEOUT);
             return missing.stream().map(NewTopic::name).collect(Collectors.toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
