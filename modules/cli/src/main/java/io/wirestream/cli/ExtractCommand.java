@@ -66,7 +66,7 @@ final class ExtractCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
-                out.println(JSON.writeValueAsString(line(extractor.extract(document(file)))));
+                out.println(JSON.writeValueAsString(line(extractor.extract(document(file, source)))));
             } catch (ExtractionException | IOException e) {
                 failed++;
                 ObjectNode error = JSON.createObjectNode().put("file", file.toString()).put("error", e.getMessage());
@@ -79,10 +79,10 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     /** The document the file connector would make, fetched at the file's last-modified time. */
-    private SourceDocument document(Path file) throws IOException {
+    static SourceDocument document(Path file, String source) throws IOException {
         String type = contentType(file);
         if (type == null) {
-            throw new ExtractionException("not a file type extract reads (.txt .html .htm .json)");
+            throw new ExtractionException("not a readable article file (.txt .html .htm .json)");
         }
         if (!Files.isRegularFile(file)) {
             throw new ExtractionException("no such file");

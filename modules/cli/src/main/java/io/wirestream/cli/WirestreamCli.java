@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 IngestCommand.class,
                 ExtractCommand.class,
+                AnalyzeCommand.class,
                 ServiceCommands.IngestService.class,
                 ServiceCommands.Dedup.class,
                 ServiceCommands.Tagger.class,

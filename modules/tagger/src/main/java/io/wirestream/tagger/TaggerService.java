@@ -19,7 +19,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * The tagger service: {@code news.articles.deduped} → regions and actors → {@code news.events.enriched},
- * with headers {@code regions}, {@code actors} and {@code lang} (comma-separated codes and ids) so that
+ * with headers {@code regions} (distinct country codes), {@code actors} and {@code lang} (comma-separated codes and ids) so that
  * subscribers can filter without deserialising.
  */
 public final class TaggerService {
@@ -51,7 +51,7 @@ public final class TaggerService {
 
     /** Tags one article and sets the filtering headers. */
     static final class TagProcessor implements FixedKeyProcessor<String, DedupedArticle, EnrichedArticle> {
-        private final Tagger tagger = new Tagger();
+        private final Tagger tagger = Tagger.shared();
         private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
         @Override
@@ -66,7 +66,8 @@ public final class TaggerService {
             }
             EnrichedArticle enriched = tagger.tag(record.value(), record.timestamp());
             Headers headers = record.headers();
-            set(headers, HEADER_REGIONS, enriched.getRegions().stream().map(r -> r.getCode()).collect(Collectors.joining(",")));
+            set(headers, HEADER_REGIONS, enriched.getRegions().stream().map(r -> r.getCountry()).filter(c -> c != null)
+                    .distinct().collect(Collectors.joining(",")));
             set(headers, HEADER_ACTORS, enriched.getActors().stream().map(a -> a.getId()).collect(Collectors.joining(",")));
             set(headers, HEADER_LANG, enriched.getLanguage() == null ? "" : enriched.getLanguage());
             context.forward(record.withValue(enriched).withHeaders(headers));

@@ -1,0 +1,121 @@
+package io.wirestream.tagger;
+
+import java.util.Set;
+
+/** The small closed word lists the tagger's rules read. English; matched against tokens as written. */
+final class Cues {
+
+    private Cues() {
+    }
+
+    private static Set<String> set(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    /** Capitalised titles that precede a person's name ("Prime Minister Nikol Pashinyan", "Gen. Smith"). */
+    static final Set<String> TITLE_WORDS = set("President", "Vice", "Prime", "Minister", "Premier", "Chancellor",
+            "Secretary", "Secretary-General", "Governor", "Mayor", "Senator", "Sen", "Rep", "Representative", "Gen", "General",
+            "Colonel", "Col", "Lt", "Lieutenant", "Major", "Maj", "Captain", "Capt", "Commander", "Admiral", "Adm", "Marshal",
+            "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "King", "Queen", "Prince", "Princess",
+            "Crown", "Sheikh", "Emir", "Sultan", "Pope", "Cardinal", "Archbishop", "Bishop", "Patriarch", "Ayatollah", "Imam",
+            "Rabbi", "Judge", "Justice", "Chairman", "Chairwoman", "Chair", "Chief", "Director", "Commissioner", "Speaker",
+            "Mr", "Mrs", "Ms", "Dr", "Professor", "Prof", "Rev", "Sir", "Dame", "Lord", "Lady", "Deputy", "Foreign",
+            "Defence", "Defense", "Interior", "Finance", "Economy", "Trade", "Health", "Energy", "Justice", "Agriculture",
+            "Education", "Culture", "Labour", "Labor", "Transport", "Environment", "Emergency", "Emergencies",
+            "Security", "National", "State", "Acting", "Former", "Opposition", "Leader", "Attorney", "Senior", "Supreme",
+            "Executive", "CEO", "Head", "Sergeant", "Sgt", "Officer", "Inspector", "Superintendent", "Detective",
+            "Coach", "Councillor", "Councilor", "Congressman", "Congresswoman", "MP", "Lawmaker", "Chairperson");
+
+    /** The last word of a title ("Minister" in "Foreign Minister"): only these make what follows a person. */
+    static final Set<String> TITLE_HEADS = set("President", "Minister", "Premier", "Chancellor", "Secretary",
+            "Secretary-General", "Governor", "Mayor", "Senator", "Sen", "Rep", "Representative", "Gen", "General", "Colonel", "Col",
+            "Lt", "Lieutenant", "Maj", "Captain", "Capt", "Commander", "Admiral", "Adm", "Marshal", "Ambassador", "Envoy",
+            "Spokesman", "Spokeswoman", "Spokesperson", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Sultan",
+            "Pope", "Cardinal", "Archbishop", "Bishop", "Patriarch", "Ayatollah", "Imam", "Rabbi", "Judge", "Justice",
+            "Chairman", "Chairwoman", "Chief", "Director", "Commissioner", "Speaker", "Mr", "Mrs", "Ms", "Dr", "Professor",
+            "Prof", "Rev", "Sir", "Dame", "Lord", "Lady", "Leader", "CEO", "Sergeant", "Sgt", "Officer", "Inspector",
+            "Superintendent", "Detective", "Coach", "Councillor", "Councilor", "Congressman", "Congresswoman", "MP",
+            "Lawmaker", "Chairperson", "Attorney");
+
+    /** Lower-case role nouns right before a name ("spokeswoman Maria Zakharova", "by analyst Jane Roe"). */
+    static final Set<String> ROLE_NOUNS = set("president", "minister", "premier", "chancellor", "secretary",
+            "governor", "mayor", "senator", "general", "colonel", "commander", "ambassador", "envoy", "spokesman",
+            "spokeswoman", "spokesperson", "king", "queen", "prince", "judge", "chairman", "chairwoman", "chief", "director",
+            "commissioner", "speaker", "professor", "analyst", "economist", "researcher", "official", "lawmaker", "leader",
+            "activist", "lawyer", "journalist", "reporter", "correspondent", "expert", "adviser", "advisor", "aide",
+            "founder", "owner", "executive", "manager", "negotiator", "diplomat", "colleague", "opponent", "rival",
+            "counterpart", "successor", "predecessor", "candidate", "deputy", "mp", "strategist", "historian", "scientist",
+            "doctor", "resident", "witness", "dealer", "trader", "head", "officer", "representative", "singer", "actor");
+
+    /** Verbs after a name that make it a person ("Nishanov tweeted"). */
+    static final Set<String> SPEECH_VERBS = set("said", "says", "told", "tweeted", "wrote", "writes", "added",
+            "stated", "noted", "warned", "posted", "explained", "argued", "claimed", "insisted", "announced", "asked",
+            "replied", "responded", "stressed", "urged", "acknowledged", "admitted", "denied", "confirmed", "recalled",
+            "suggested", "continued", "concluded", "emphasised", "emphasized", "complained", "testified", "told",
+            "cautioned", "predicted", "estimated", "believes", "thinks", "wants", "hopes");
+
+    /** Verbs after a capital city's name that make it its government ("Moscow said", "Washington warned"). */
+    static final Set<String> METONYM_VERBS = set("said", "says", "warned", "accused", "urged", "announced",
+            "wants", "demanded", "rejected", "denied", "insisted", "responded", "imposed", "threatened", "sanctioned",
+            "condemned", "welcomed", "criticised", "criticized", "blamed", "vowed", "pledged", "signalled", "signaled",
+            "recognised", "recognized", "expelled", "summoned", "protested", "retaliated", "agreed", "refused", "declined",
+            "approved", "backed", "supports", "supported", "opposes", "opposed", "insists", "claims", "claimed");
+
+    /** Prepositions before a place ("in Nice", "near Split"). */
+    static final Set<String> LOCATIVES = set("in", "near", "at", "from", "outside", "to", "into", "across",
+            "around", "towards", "toward", "via", "inside", "throughout", "off", "between", "within", "visited", "visiting",
+            "reached", "entered", "leaving", "left", "northern", "southern", "eastern", "western", "central", "of");
+
+    /** Capitalised words that start sentences or stand in names without being part of a person's name. */
+    static final Set<String> FUNCTION_WORDS = set("The", "A", "An", "In", "On", "At", "From", "To", "For", "By",
+            "And", "But", "Or", "As", "With", "Of", "If", "When", "While", "After", "Before", "Since", "Across", "Inside",
+            "Outside", "Near", "Both", "Unlike", "Like", "Meanwhile", "Then", "Also", "Why", "How", "What", "Where", "Who",
+            "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their",
+            "Our", "My", "There", "Here", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
+            "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+            "Oct", "Nov", "Dec", "Under", "Over", "During", "Despite", "Amid", "Among", "Against", "Through", "About",
+            "Following", "According", "Although", "Though", "However", "Still", "Yet", "So", "Now", "Later", "Earlier",
+            "Last", "Next", "Some", "Many", "Most", "All", "Each", "Every", "Several", "Other", "Another", "Such", "No",
+            "Not", "Only", "Even", "Just", "More", "Less", "Much", "Very", "Early", "Late", "Read", "Watch", "See", "Video",
+            "Photo", "Photos", "Breaking", "Update", "Updated", "Exclusive", "Analysis", "Opinion", "Live", "New", "Old",
+            "Top", "Big", "First", "Second", "Third", "Former", "Ex", "Pro", "Anti", "Mr", "Mrs", "Ms", "Dr", "Thanks",
+            "Please", "Yes", "Oh", "Well", "Let", "Look", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would",
+            "Can", "Could", "Should", "May", "Might", "Must", "Has", "Have", "Had", "Be", "Been", "Being");
+
+    /** Words before a place that belong to the same place reference ("Eastern Ukraine", "Occupied Crimea"). */
+    static final Set<String> PLACE_MODIFIERS = set("North", "South", "East", "West", "Northern", "Southern",
+            "Eastern", "Western", "Central", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+            "Northwestern", "Southeastern", "Southwestern", "Greater", "Upper", "Lower", "Occupied", "Mainland", "Rural",
+            "Coastal", "Downtown", "Metropolitan", "Metro", "Inner", "Outer", "Wartime", "Postwar", "Modern", "Ancient",
+            "Neighbouring", "Neighboring", "Pro", "Anti", "Post", "Pre", "Soviet", "Imperial");
+
+    /** Words after a place that keep it a place ("Bulacan Province", "Kherson Region", "Kabul City"). */
+    static final Set<String> PLACE_TYPES = set("Province", "Region", "City", "State", "Oblast", "County",
+            "District", "Governorate", "Island", "Islands", "Prefecture", "Territory", "Republic", "Municipality",
+            "Department", "Valley", "Mountains", "Coast", "Area", "Metropolitan", "Krai", "Raion", "Canton", "Emirate",
+            "Parish", "Borough", "Township", "Village", "Town", "Airport", "Border", "Crossing", "Strait", "Sea", "Gulf",
+            "Peninsula", "Basin", "Delta", "Plateau", "Desert", "Highlands", "Lowlands", "Capital");
+
+    /** Capitalised words that must never alone be a place, even when some admin unit carries the name. */
+    static final Set<String> NOT_PLACES = set("North", "South", "East", "West", "Northern", "Southern", "Eastern",
+            "Western", "Central", "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Capital", "Coast",
+            "Lakes", "Islands", "Centre", "Center", "Federal", "National", "Greater", "Middle", "Interior", "Mountain",
+            "Plateau", "Highlands", "Littoral", "Maritime", "Savanes", "Sud", "Nord", "Est", "Ouest", "Centro", "Norte",
+            "Oriental", "Occidental", "Metropolitan", "Region", "Province", "District", "City", "Federation", "Union",
+            "Of", "Bar", "President", "General", "Police", "University", "Commonwealth", "Republic", "Kingdom", "Empire",
+            "Industry", "Best");
+
+    /**
+     * Place names that are also ordinary capitalised words or first names: they count only with corroboration
+     * (the place's country or subdivision named elsewhere, or "Mobile, Alabama"), never on their own.
+     */
+    static final Set<String> COMMON_WORD_NAMES = set("Reading", "Mobile", "Split", "Nice", "Bath", "Independence",
+            "Liberty", "Victory", "Hope", "Unity", "Progress", "Concord", "Providence", "Marathon", "Page", "Normal",
+            "Orange", "Temple", "Sale", "Moody", "Mission", "Commerce", "Enterprise", "Opportunity", "Harmony", "Paradise",
+            "Friendship", "Eugene", "Marion", "Lawrence", "Gary", "Florence", "Victoria", "Charlotte", "Jackson", "Lincoln",
+            "Madison", "Franklin", "Aurora", "Tyler", "Chester", "Warren", "Clinton", "Troy", "Salem", "Kent", "Deal",
+            "Wells", "March", "Battle", "Street", "Sandy", "Mercedes", "Dolores", "Storm", "Sharon", "Barry", "Stanley",
+            "Douglas", "Grant", "Sherman", "Austin", "Darwin", "Asbestos", "Nome", "Mandela", "Bolivar", "Carson",
+            "Pasadena");
+}

@@ -1,0 +1,995 @@
+package io.wirestream.tagger;
+
+import io.wirestream.model.ActorKind;
+import io.wirestream.model.ActorTag;
+import io.wirestream.model.Mention;
+import io.wirestream.model.RegionKind;
+import io.wirestream.model.RegionTag;
+import io.wirestream.model.TextField;
+import io.wirestream.tagger.data.Actor;
+import io.wirestream.tagger.data.ActorDictionary;
+import io.wirestream.tagger.data.Gazetteer;
+import io.wirestream.tagger.data.Place;
+import io.wirestream.tagger.data.Role;
+import io.wirestream.tagger.match.PhraseIndex;
+import io.wirestream.tagger.match.Tokens;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The tagging rules over one article. Immutable and thread-safe: each call works on its own {@link Doc}.
+ *
+ * <ol>
+ *   <li>Tokenise title and body; one longest-match scan of the phrase index finds gazetteer names,
+ *   dictionary actors and blocking phrases. Photo credits and bylines are skipped.</li>
+ *   <li>Capitalised runs that the dictionary does not know become people (after a title, before a speech
+ *   verb, or by surname co-reference) and organisations (by their head or suffix word).</li>
+ *   <li>Each place mention is resolved against the article's other evidence (countries, subdivisions,
+ *   "Paris, Texas") and kept only when its kind's rule accepts it; places inside names are dropped.</li>
+ *   <li>Actors are resolved at the publication date; the focus is the country with the highest weighted
+ *   mention score (title ×3, lead ×2, a city counts for its country).</li>
+ * </ol>
+ */
+final class TextAnalyzer {
+
+    sealed interface Entry permits PlaceName, ActorName, Blocker {
+    }
+
+    record PlaceName(Gazetteer.Name name) implements Entry {
+    }
+
+    record ActorName(Actor actor, boolean isShort) implements Entry {
+    }
+
+    enum Blocker implements Entry { BLOCKER }
+
+    /** A phrase found in one field: tokens [from, to), characters [start, end). */
+    record Hit(int field, int from, int to, int start, int end, List<Entry> values, boolean caps) {
+    }
+
+    /** A discovered person or organisation: its canonical span and every mention. */
+    static final class Found {
+        final ActorKind kind;
+        final String name;
+        final String rule;
+        String role;
+        String country;
+        final List<int[]> spans = new ArrayList<>();
+
+        Found(ActorKind kind, String name, String rule) {
+            this.kind = kind;
+            this.name = name;
+            this.rule = rule;
+        }
+    }
+
+    private static final int LEAD_CHARS = 400;
+    private static final Set<String> CONNECTORS = Set.of("of", "on", "for", "and", "the", "in", "de", "du", "del", "da",
+            "di", "al", "el", "bin", "ibn", "van", "von", "der", "la", "le", "y", "&");
+    /** Connectors inside people's names ("Ursula von der Leyen", "Abdullah bin Zayed"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "du", "del", "da", "di", "al", "el", "bin", "ibn",
+            "van", "von", "der", "la", "le");
+    private static final Map<String, ActorKind> ORG_WORDS = orgWords();
+    private static final Set<String> ORG_HEADS = Set.of("Ministry", "Commission", "Council", "Committee", "Office",
+            "Department", "Bank", "University", "Institute", "Agency", "Court", "Federation", "Union", "Association",
+            "Organization", "Organisation", "Party", "Front", "Army", "Movement", "Board", "Authority", "Centre", "Center",
+            "Foundation", "Coalition", "League", "Alliance", "Bureau", "Service", "Directorate", "Assembly", "Parliament");
+    private static final Pattern CREDIT = Pattern.compile("(?:(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}\\p{Lu}[\\p{L}'’.-]*\\s*/\\s*)?"
+            + "(?:\\(?(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|Shutterstock|Alamy|AP Photo|Anadolu(?: Agency)?"
+            + "|Xinhua|TASS|Sputnik|Bloomberg|NurPhoto|SOPA Images|ZUMA Press|Pool)\\)?(?:\\s*(?:via|/)\\s*"
+            + "(?:Getty Images|Reuters|AP|ZUMA Press|Shutterstock))?)\\s*$");
+    private static final Pattern CREDIT_LINE = Pattern.compile("(?im)^(?:\\(?(?:photo(?:graph)?s?|images?|pictures?|credits?|"
+            + "photo credit|illustration)\\s*(?:by\\b|:).*|(?:by|written by)\\s+\\p{Lu}[^.!?\\n]{1,80})$");
+
+    private final Gazetteer gazetteer;
+    private final ActorDictionary dictionary;
+    private final PhraseIndex<Entry> index = new PhraseIndex<>();
+    private final Map<String, Place> capitals = new HashMap<>();
+
+    TextAnalyzer(Gazetteer gazetteer, ActorDictionary dictionary) {
+        this.gazetteer = gazetteer;
+        this.dictionary = dictionary;
+        for (Gazetteer.Name n : gazetteer.names()) {
+            if (!Cues.NOT_PLACES.contains(n.surface())) {
+                index.add(n.surface(), new PlaceName(n));
+            }
+            Place p = n.place();
+            if (p.capital() && n.type() == Gazetteer.NameType.NAME) {
+                capitals.merge(p.country(), p, (a, b) -> a.population() >= b.population() ? a : b);
+            }
+        }
+        for (Actor a : dictionary.actors()) {
+            boolean oneWordPerson = a.kind() == ActorKind.PERSON && !a.name().contains(" ");
+            index.add(a.name(), new ActorName(a, oneWordPerson));
+            a.aliases().forEach(s -> index.add(s, new ActorName(a, false)));
+            a.shorts().forEach(s -> index.add(s, new ActorName(a, true)));
+        }
+        dictionary.blockers().forEach(s -> index.add(s, Blocker.BLOCKER));
+    }
+
+    int phrases() {
+        return index.phrases();
+    }
+
+    Analysis analyze(String title, String body, LocalDate date) {
+        Doc doc = new Doc(title == null ? "" : title, body == null ? "" : body, date);
+        doc.scan();
+        doc.discover();
+        List<RegionTag> regions = doc.regions();
+        List<ActorTag> actors = doc.actors();
+        String focus = regions.stream().filter(RegionTag::getFocus).map(RegionTag::getCode).findFirst().orElse(null);
+        return new Analysis(regions, actors, focus);
+    }
+
+    /** The working state of one article. */
+    private final class Doc {
+        final Tokens[] tokens;
+        final String[] texts;
+        final boolean[][] excluded;
+        final boolean titleCase;
+        final LocalDate date;
+        final List<Hit> hits = new ArrayList<>();
+        /** Per field and token: the hit covering it, or null. */
+        final Hit[][] cover;
+        /** Per field and token: true when the token is part of a discovered name. */
+        final Found[][] named;
+        final List<Found> found = new ArrayList<>();
+        final Set<String> personTokens = new HashSet<>();
+        /** Countries of the accepted region tags, once {@link #regions()} ran. */
+        final Set<String> regionCountries = new HashSet<>();
+
+        Doc(String title, String body, LocalDate date) {
+            this.texts = new String[] {title, body};
+            this.tokens = new Tokens[] {Tokens.of(title), Tokens.of(body)};
+            this.date = date;
+            this.titleCase = titleCase(tokens[0]);
+            this.excluded = new boolean[][] {credits(tokens[0]), credits(tokens[1])};
+            this.cover = new Hit[][] {new Hit[tokens[0].size()], new Hit[tokens[1].size()]};
+            this.named = new Found[][] {new Found[tokens[0].size()], new Found[tokens[1].size()]};
+        }
+
+        void scan() {
+            for (int f = 0; f < 2; f++) {
+                Tokens t = tokens[f];
+                int i = 0;
+                while (i < t.size()) {
+                    if (excluded[f][i]) {
+                        i++;
+                        continue;
+                    }
+                    PhraseIndex.Hit<Entry> h = index.longest(t, i);
+                    if (h == null) {
+                        i++;
+                        continue;
+                    }
+                    Hit hit = new Hit(f, h.from(), h.to(), t.start(h.from()), t.end(h.to() - 1), h.values(), h.caps());
+                    hits.add(hit);
+                    for (int k = h.from(); k < h.to(); k++) {
+                        cover[f][k] = hit;
+                    }
+                    i = h.to();
+                }
+            }
+        }
+
+        // ---- discovery of people and organisations -------------------------------------------------------
+
+        void discover() {
+            Map<String, Found> byName = new LinkedHashMap<>();
+            List<int[]> pending = new ArrayList<>();
+            for (int f = 0; f < 2; f++) {
+                Tokens t = tokens[f];
+                int i = 0;
+                while (i < t.size()) {
+                    int end = runEnd(f, i);
+                    if (end > i) {
+                        classifyRun(f, i, end, byName, pending);
+                        i = end;
+                    } else {
+                        i++;
+                    }
+                }
+            }
+            // Two-token runs whose surname later acts alone ("Nishanov tweeted") are people too.
+            for (int[] run : pending) {
+                Tokens t = tokens[run[0]];
+                String surname = t.token(run[2] - 1);
+                if (surnameActs(surname)) {
+                    Found p = byName.computeIfAbsent(text(run[0], run[1], run[2]),
+                            n -> new Found(ActorKind.PERSON, n, "discovered:coreference"));
+                    addSpan(p, run[0], run[1], run[2]);
+                }
+            }
+            for (Found p : byName.values()) {
+                if (p.kind == ActorKind.PERSON) {
+                    String[] parts = p.name.split(" ");
+                    personTokens.add(parts[0]);
+                    personTokens.add(parts[parts.length - 1]);
+                }
+            }
+            // Surname-only mentions of discovered people.
+            for (Found p : byName.values()) {
+                if (p.kind != ActorKind.PERSON) {
+                    continue;
+                }
+                String[] parts = p.name.split(" ");
+                String surname = parts[parts.length - 1];
+                for (int f = 0; f < 2; f++) {
+                    Tokens t = tokens[f];
+                    for (int i = 0; i < t.size(); i++) {
+                        if (named[f][i] == null && !excluded[f][i] && surname.equals(t.token(i))
+                                && (cover[f][i] == null || isPlaceOnly(cover[f][i]))
+                                && !(i > 0 && t.joined(i - 1) && t.capitalised(i - 1) && !Cues.TITLE_WORDS.contains(t.token(i - 1)))
+                                && !(t.joined(i) && t.capitalised(i + 1))) {
+                            addSpan(p, f, i, i + 1);
+                        }
+                    }
+                }
+            }
+            found.addAll(byName.values());
+        }
+
+        private boolean isPlaceOnly(Hit h) {
+            return h.values.stream().allMatch(e -> e instanceof PlaceName);
+        }
+
+        /** End (exclusive) of the capitalised run starting at {@code i}, or {@code i} when none starts there. */
+        private int runEnd(int f, int i) {
+            Tokens t = tokens[f];
+            if (!t.capitalised(i) || excluded[f][i] || isActorHit(cover[f][i])) {
+                return i;
+            }
+            int end = i + 1;
+            while (end < t.size() && t.joined(end - 1) && !excluded[f][end] && !isActorHit(cover[f][end])) {
+                if (t.capitalised(end)) {
+                    end++;
+                } else if (CONNECTORS.contains(t.token(end)) && end + 1 < t.size() && t.joined(end)
+                        && t.capitalised(end + 1) && !isActorHit(cover[f][end + 1])
+                        && !Cues.FUNCTION_WORDS.contains(t.token(end + 1))
+                        && (NAME_PARTICLES.contains(t.token(end)) || hasOrgWord(t, i, end))) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            return end;
+        }
+
+        private boolean hasOrgWord(Tokens t, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (ORG_HEADS.contains(t.token(k)) || ORG_WORDS.containsKey(t.token(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isActorHit(Hit h) {
+            return h != null && h.values.stream().anyMatch(e -> e instanceof ActorName);
+        }
+
+        private void classifyRun(int f, int from, int to, Map<String, Found> byName, List<int[]> pending) {
+            Tokens t = tokens[f];
+            while (from < to && (Cues.FUNCTION_WORDS.contains(t.token(from)) && !Cues.TITLE_HEADS.contains(t.token(from)))) {
+                from++;
+            }
+            if (from >= to) {
+                return;
+            }
+            // Organisations: "Commission on Security and Cooperation in Europe", "Armenian Foreign Ministry".
+            String last = t.token(to - 1);
+            ActorKind orgKind = cover[f][to - 1] == null ? ORG_WORDS.get(last) : null;
+            boolean headed = ORG_HEADS.contains(t.token(from)) && to - from >= 3 && CONNECTORS.contains(t.token(from + 1));
+            if ((orgKind != null && to - from >= 2) || headed) {
+                if (f == 0 && titleCase && !headed) {
+                    return;
+                }
+                ActorKind kind = orgKind != null ? orgKind : ORG_WORDS.getOrDefault(t.token(from), ActorKind.ORGANIZATION);
+                Found org = byName.computeIfAbsent(text(f, from, to), n -> new Found(kind, n,
+                        "discovered:organisation-" + (headed ? "head" : "suffix")));
+                org.country = countryWithin(f, from, to);
+                addSpan(org, f, from, to);
+                return;
+            }
+            // People after a title: the name follows the last title head word.
+            int head = -1;
+            for (int k = from; k < to; k++) {
+                if (Cues.TITLE_HEADS.contains(t.token(k))) {
+                    head = k;
+                }
+            }
+            if (head >= 0 && head + 1 < to) {
+                int nameFrom = head + 1;
+                if (to - nameFrom <= 4 && plausibleName(f, nameFrom, to)) {
+                    Found p = byName.computeIfAbsent(text(f, nameFrom, to), n -> new Found(ActorKind.PERSON, n, "discovered:title"));
+                    if (p.role == null) {
+                        p.role = text(f, from, head + 1);
+                    }
+                    addSpan(p, f, nameFrom, to);
+                }
+                return;
+            }
+            int length = to - from;
+            if (length < 2 || length > 4 || !plausibleName(f, from, to) || (f == 0 && titleCase)) {
+                return;
+            }
+            String before = from > 0 ? t.token(from - 1) : "";
+            String before2 = from > 1 ? t.token(from - 2) + " " + before : "";
+            String after = to < t.size() ? t.token(to) : "";
+            boolean roleNoun = from > 0 && t.joined(from - 1) && Cues.ROLE_NOUNS.contains(before);
+            boolean cue = Cues.SPEECH_VERBS.contains(after) && !t.gapAfter(to - 1).contains("\n")
+                    || "by".equals(before) || "according to".equals(before2) || "said".equals(before)
+                    || t.gapAfter(to - 1).startsWith(", who") || appositive(f, to);
+            if (roleNoun || cue) {
+                Found p = byName.computeIfAbsent(text(f, from, to), n -> new Found(ActorKind.PERSON, n,
+                        roleNoun ? "discovered:role" : "discovered:speech"));
+                addSpan(p, f, from, to);
+            } else if (length <= 3) {
+                pending.add(new int[] {f, from, to});
+            }
+        }
+
+        /** "Jane Roe, a spokeswoman for ..." / "Jane Roe, the head of ...". */
+        private boolean appositive(int f, int to) {
+            Tokens t = tokens[f];
+            if (to + 1 >= t.size() || !", ".equals(t.gapAfter(to - 1))) {
+                return false;
+            }
+            String a = t.token(to);
+            if (!(a.equals("the") || a.equals("a") || a.equals("an") || a.equals("who"))) {
+                return false;
+            }
+            for (int k = to + 1; k < Math.min(t.size(), to + 4); k++) {
+                if (Cues.ROLE_NOUNS.contains(t.token(k).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Person names: capitalised, no function words, not made only of places and demonyms. */
+        private boolean plausibleName(int f, int from, int to) {
+            Tokens t = tokens[f];
+            int unknown = 0;
+            for (int k = from; k < to; k++) {
+                String s = t.token(k);
+                if (!t.capitalised(k) || Cues.FUNCTION_WORDS.contains(s) || Cues.TITLE_WORDS.contains(s)
+                        || ORG_WORDS.containsKey(s) || t.allCaps(k) || s.length() < 2) {
+                    return false;
+                }
+                Hit h = cover[f][k];
+                if (h == null || h.values.contains(Blocker.BLOCKER)) {
+                    unknown++;
+                } else if (h.values.stream().anyMatch(e -> e instanceof PlaceName p && p.name().type() == Gazetteer.NameType.DEMONYM)) {
+                    return false;
+                }
+            }
+            return unknown > 0;
+        }
+
+        /** True when the surname alone is followed by a speech verb or preceded by a title somewhere. */
+        private boolean surnameActs(String surname) {
+            for (int f = 0; f < 2; f++) {
+                Tokens t = tokens[f];
+                for (int i = 0; i < t.size(); i++) {
+                    if (surname.equals(t.token(i)) && !(i > 0 && t.joined(i - 1) && t.capitalised(i - 1)
+                            && !Cues.TITLE_HEADS.contains(t.token(i - 1)))) {
+                        boolean speaks = i + 1 < t.size() && Cues.SPEECH_VERBS.contains(t.token(i + 1));
+                        boolean titled = i > 0 && Cues.TITLE_HEADS.contains(t.token(i - 1));
+                        if (speaks || titled) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        private String countryWithin(int f, int from, int to) {
+            for (int k = from; k < to; k++) {
+                Hit h = cover[f][k];
+                if (h != null) {
+                    for (Entry e : h.values) {
+                        if (e instanceof PlaceName p && p.name().place().kind() == RegionKind.COUNTRY) {
+                            return p.name().place().country();
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private void addSpan(Found x, int f, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (named[f][k] != null) {
+                    return;
+                }
+            }
+            for (int k = from; k < to; k++) {
+                named[f][k] = x;
+            }
+            x.spans.add(new int[] {f, from, to});
+        }
+
+        String text(int f, int from, int to) {
+            return texts[f].substring(tokens[f].start(from), tokens[f].end(to - 1));
+        }
+
+        // ---- regions -----------------------------------------------------------------------------------------
+
+        List<RegionTag> regions() {
+            Set<String> countries = new HashSet<>();
+            Set<String> subdivisions = new HashSet<>();
+            for (Hit h : hits) {
+                List<Place> places = places(h);
+                if (places.isEmpty() || insideName(h)) {
+                    continue;
+                }
+                String c = places.get(0).country();
+                boolean oneCountry = c != null && places.stream().allMatch(p -> c.equals(p.country()));
+                boolean strong = places.stream().allMatch(p -> p.kind() != RegionKind.CITY
+                        || p.capital() || p.population() >= 100_000);
+                if (oneCountry && strong && !weak(h)) {
+                    countries.add(c);
+                    if (places.size() == 1 && places.get(0).subdivision() != null) {
+                        subdivisions.add(places.get(0).subdivision());
+                    }
+                }
+            }
+            Map<String, RegionAcc> accs = new LinkedHashMap<>();
+            for (Hit h : hits) {
+                List<Place> places = places(h);
+                if (places.isEmpty() || insideName(h) || nameAround(h)) {
+                    continue;
+                }
+                Place best = null;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                double second = Double.NEGATIVE_INFINITY;
+                String qualifier = qualifier(h);
+                boolean stateCue = places.size() > 1 && stateCue(h);
+                for (Place p : places) {
+                    double s = prior(p) + evidence(p, countries, subdivisions)
+                            + (qualifier != null && (qualifier.equals(p.country()) || qualifier.equals(p.subdivision())) ? 10 : 0)
+                            + (stateCue && p.kind() == RegionKind.SUBDIVISION ? 3 : 0);
+                    if (s > bestScore) {
+                        second = bestScore;
+                        bestScore = s;
+                        best = p;
+                    } else if (s > second) {
+                        second = s;
+                    }
+                }
+                Gazetteer.NameType type = typeOf(h, best);
+                String accept = accept(h, best, type, countries, subdivisions, qualifier);
+                if (accept == null) {
+                    continue;
+                }
+                double confidence = confidence(best, type, places.size() > 1 ? bestScore - second : 10);
+                String rule = places.size() > 1 ? accept + ";chosen-over-" + (places.size() - 1) : accept;
+                RegionAcc acc = accs.computeIfAbsent(best.code(), k -> new RegionAcc());
+                acc.place = best;
+                acc.add(h, mentionRule(type), confidence, rule, type == Gazetteer.NameType.DEMONYM);
+            }
+            accs.values().forEach(a -> {
+                if (a.place.country() != null) {
+                    regionCountries.add(a.place.country());
+                }
+            });
+            return regionTags(accs);
+        }
+
+        /** The places a hit may name; a subdivision named like a city inside it ("Yerevan") yields to the city. */
+        List<Place> places(Hit h) {
+            List<Place> out = new ArrayList<>(h.values.size());
+            for (Entry e : h.values) {
+                if (e instanceof PlaceName p && !out.contains(p.name().place())) {
+                    out.add(p.name().place());
+                }
+                if (e instanceof Blocker) {
+                    return List.of();
+                }
+            }
+            if (out.size() > 1) {
+                out.removeIf(p -> p.kind() == RegionKind.SUBDIVISION
+                        && out.stream().anyMatch(c -> c.isCity() && p.code().equals(c.subdivision())));
+            }
+            return out;
+        }
+
+        private Gazetteer.NameType typeOf(Hit h, Place place) {
+            Gazetteer.NameType best = null;
+            for (Entry e : h.values) {
+                if (e instanceof PlaceName p && p.name().place() == place && (best == null || p.name().type().ordinal() < best.ordinal())) {
+                    best = p.name().type();
+                }
+            }
+            return best;
+        }
+
+        /** Inside a dictionary actor's or a discovered name's span. */
+        private boolean insideName(Hit h) {
+            if (h.values.stream().anyMatch(e -> e instanceof ActorName a && !a.isShort())) {
+                return true;
+            }
+            for (int k = h.from; k < h.to; k++) {
+                if (named[h.field][k] != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The place word is part of a longer capitalised name ("Michael Jordan", "Mobile World Congress"). */
+        private boolean nameAround(Hit h) {
+            Tokens t = tokens[h.field];
+            if (h.field == 0 && titleCase) {
+                return false;
+            }
+            boolean demonym = h.values.stream().allMatch(e -> e instanceof PlaceName p && p.name().type() == Gazetteer.NameType.DEMONYM);
+            if (h.from > 0 && t.joined(h.from - 1) && t.capitalised(h.from - 1) && !t.sentenceStart(h.from - 1)) {
+                String prev = t.token(h.from - 1);
+                Hit ph = cover[h.field][h.from - 1];
+                if (ph == null && !Cues.FUNCTION_WORDS.contains(prev) && !Cues.PLACE_MODIFIERS.contains(prev)
+                        && !Cues.TITLE_WORDS.contains(prev) && !t.allCaps(h.from - 1)) {
+                    return true;
+                }
+            }
+            if (!demonym && h.to < t.size() && t.joined(h.to - 1) && t.capitalised(h.to) && !t.allCaps(h.to)) {
+                String next = t.token(h.to);
+                Hit nh = cover[h.field][h.to];
+                if (nh == null && !Cues.FUNCTION_WORDS.contains(next) && !Cues.PLACE_TYPES.contains(next)
+                        && !t.gapAfter(h.to - 1).contains("-") && !t.allCaps(h.to - 1)) {
+                    return true;
+                }
+            }
+            if (!demonym && h.to - h.from == 1 && personTokens.contains(t.token(h.from)) && !locative(h)) {
+                return true;
+            }
+            return false;
+        }
+
+        /** "Paris, Texas" / "Mobile, Ala." / "Split (Croatia)": the code the following place resolves to. */
+        private String qualifier(Hit h) {
+            Tokens t = tokens[h.field];
+            if (h.to >= t.size()) {
+                return null;
+            }
+            String gap = t.gapAfter(h.to - 1);
+            if (!(gap.equals(", ") || gap.equals(" (") || gap.equals(","))) {
+                return null;
+            }
+            Hit next = cover[h.field][h.to];
+            if (next == null || next.from != h.to) {
+                return null;
+            }
+            for (Entry e : next.values) {
+                if (e instanceof PlaceName p && (p.name().place().kind() == RegionKind.COUNTRY
+                        || p.name().place().kind() == RegionKind.SUBDIVISION)) {
+                    for (Place mine : places(h)) {
+                        if (p.name().place().code().equals(mine.country()) || p.name().place().code().equals(mine.subdivision())) {
+                            return p.name().place().code();
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * How much the rest of the article supports this reading: a country when places inside it are
+         * named; a subdivision when its country is named (a little) or a city inside it is (a lot); a city
+         * when its country or subdivision is named.
+         */
+        private double evidence(Place p, Set<String> countries, Set<String> subdivisions) {
+            boolean country = countries.contains(p.country());
+            return switch (p.kind()) {
+                case COUNTRY -> country ? 3 : 0;
+                case SUBDIVISION -> (country ? 1 : 0) + (subdivisions.contains(p.code()) ? 3 : 0);
+                case CITY -> (country ? 3 : 0) + (p.subdivision() != null && subdivisions.contains(p.subdivision()) ? 3 : 0);
+                default -> country ? 1 : 0;
+            };
+        }
+
+        /** "the state of Georgia", "Washington state", "Georgia State": the subdivision reading. */
+        private boolean stateCue(Hit h) {
+            Tokens t = tokens[h.field];
+            boolean before = h.from > 1 && t.token(h.from - 1).equals("of") && t.token(h.from - 2).equalsIgnoreCase("state");
+            boolean after = h.to < t.size() && t.joined(h.to - 1) && t.token(h.to).equalsIgnoreCase("state");
+            return before || after;
+        }
+
+        private boolean locative(Hit h) {
+            Tokens t = tokens[h.field];
+            return h.from > 0 && Cues.LOCATIVES.contains(t.token(h.from - 1)) && t.joined(h.from - 1);
+        }
+
+        /** A sentence-initial word, a word in a Title Case headline, or an all-capitals form outside the dateline. */
+        private boolean weak(Hit h) {
+            if (h.field == 0) {
+                return titleCase;
+            }
+            if (h.caps) {
+                return h.from > 2;
+            }
+            return tokens[h.field].sentenceStart(h.from) && !dateline(h);
+        }
+
+        private boolean dateline(Hit h) {
+            return h.field == 1 && h.from <= 2 && tokens[1].start(h.from) < 40 && h.to < tokens[1].size()
+                    && tokens[1].gapAfter(h.to - 1).matches("\\s*(?:,|\\(|—|–|-).*");
+        }
+
+        private double prior(Place p) {
+            return switch (p.kind()) {
+                case COUNTRY -> 2.2;
+                case DISPUTED, HISTORICAL -> 2.0;
+                case SUPRANATIONAL -> 1.8;
+                case SUBDIVISION -> 1.0;
+                case CITY -> Math.log10(Math.max(1000, p.population())) / 3 + (p.capital() ? 0.5 : 0);
+            };
+        }
+
+        /** The rule that accepts this mention of {@code p}, or null when no rule does. */
+        private String accept(Hit h, Place p, Gazetteer.NameType type, Set<String> countries, Set<String> subdivisions,
+                String qualifier) {
+            boolean weak = weak(h);
+            boolean corroborated = qualifier != null || dateline(h)
+                    || (p.kind() != RegionKind.COUNTRY && countries.contains(p.country()))
+                    || (p.subdivision() != null && p.kind() == RegionKind.CITY && subdivisions.contains(p.subdivision()));
+            String surface = texts[h.field].substring(h.start, h.end);
+            boolean common = Cues.COMMON_WORD_NAMES.contains(surface);
+            switch (p.kind()) {
+                case COUNTRY, DISPUTED, HISTORICAL, SUPRANATIONAL -> {
+                    if (common && !corroborated) {
+                        return null;
+                    }
+                    return p.kind().name().toLowerCase(Locale.ROOT) + ":" + type.name().toLowerCase(Locale.ROOT);
+                }
+                case SUBDIVISION -> {
+                    if ((weak || common) && !corroborated) {
+                        return null;
+                    }
+                    return corroborated ? "subdivision:corroborated" : "subdivision:name";
+                }
+                default -> {
+                    if (common) {
+                        return qualifier != null || dateline(h) || corroborated && locative(h) ? "city:qualified" : null;
+                    }
+                    if (corroborated) {
+                        return qualifier != null ? "city:qualified" : dateline(h) ? "city:dateline" : "city:corroborated";
+                    }
+                    if (weak) {
+                        return null;
+                    }
+                    if (p.capital()) {
+                        return "city:capital";
+                    }
+                    if (p.population() >= 1_000_000) {
+                        return "city:major";
+                    }
+                    if (p.population() >= 100_000 && locative(h)) {
+                        return "city:locative";
+                    }
+                    return null;
+                }
+            }
+        }
+
+        private double confidence(Place p, Gazetteer.NameType type, double margin) {
+            double base = switch (p.kind()) {
+                case COUNTRY -> type == Gazetteer.NameType.DEMONYM ? 0.8 : 0.95;
+                case CITY -> p.capital() ? 0.9 : 0.8;
+                default -> 0.85;
+            };
+            if (margin < 1) {
+                base -= 0.2 * (1 - margin);
+            }
+            return Math.round(base * 100) / 100.0;
+        }
+
+        private String mentionRule(Gazetteer.NameType type) {
+            return "gazetteer:" + type.name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Accumulates the mentions of one region. */
+        final class RegionAcc {
+            Place place;
+            final List<Mention> mentions = new ArrayList<>();
+            double confidence;
+            double weight;
+            String rule;
+            int first = Integer.MAX_VALUE;
+
+            void add(Hit h, String mentionRule, double c, String tagRule, boolean demonym) {
+                mentions.add(mention(h.field, h.start, h.end, mentionRule));
+                if (c > confidence) {
+                    confidence = c;
+                    rule = tagRule;
+                }
+                double w = h.field == 0 ? 3 : h.start < LEAD_CHARS ? 2 : 1;
+                weight += demonym ? w * 0.6 : w;
+                first = Math.min(first, h.field == 0 ? h.start - 100_000 : h.start);
+            }
+        }
+
+        private List<RegionTag> regionTags(Map<String, RegionAcc> accs) {
+            Map<String, Double> countryScore = new HashMap<>();
+            Map<String, Integer> countryFirst = new HashMap<>();
+            for (RegionAcc a : accs.values()) {
+                String c = a.place.kind() == RegionKind.DISPUTED || a.place.kind() == RegionKind.SUPRANATIONAL
+                        || a.place.country() == null ? a.place.code() : a.place.country();
+                countryScore.merge(c, a.weight, Double::sum);
+                countryFirst.merge(c, a.first, Math::min);
+            }
+            String topCountry = countryScore.entrySet().stream()
+                    .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)
+                            .thenComparing(e -> -countryFirst.get(e.getKey())))
+                    .map(Map.Entry::getKey).orElse(null);
+            RegionAcc focus = null;
+            if (topCountry != null) {
+                focus = accs.get(topCountry);
+                if (focus == null) {
+                    for (RegionAcc a : accs.values()) {
+                        if (topCountry.equals(a.place.country()) && (focus == null || a.weight > focus.weight)) {
+                            focus = a;
+                        }
+                    }
+                }
+            }
+            List<RegionAcc> ordered = new ArrayList<>(accs.values());
+            ordered.sort(Comparator.<RegionAcc>comparingDouble(a -> -a.weight).thenComparingInt(a -> a.first));
+            List<RegionTag> out = new ArrayList<>(ordered.size());
+            for (RegionAcc a : ordered) {
+                boolean isFocus = a == focus;
+                double c = Math.min(0.99, a.confidence + (a.mentions.size() > 1 ? 0.04 : 0));
+                out.add(new RegionTag(a.place.code(), a.place.name(), a.place.kind(), a.place.country(), a.place.lat(),
+                        a.place.lon(), Math.round(c * 100) / 100.0, isFocus, a.mentions.size(), a.mentions,
+                        isFocus ? a.rule + ";focus:weighted-mentions" : a.rule));
+            }
+            return out;
+        }
+
+        // ---- actors ------------------------------------------------------------------------------------------
+
+        List<ActorTag> actors() {
+            Set<Actor> seenFull = new HashSet<>();
+            for (Hit h : hits) {
+                for (Entry e : h.values) {
+                    if (e instanceof ActorName a && !a.isShort()) {
+                        seenFull.add(a.actor());
+                    }
+                }
+            }
+            Map<String, ActorAcc> accs = new LinkedHashMap<>();
+            for (Hit h : hits) {
+                Actor chosen = null;
+                boolean isShort = false;
+                for (Entry e : h.values) {
+                    if (e instanceof ActorName a) {
+                        Actor x = a.actor();
+                        boolean ok = !a.isShort() || seenFull.contains(x)
+                                || (x.kind() == ActorKind.PERSON ? x.active(date)
+                                        : titled(h) || x.country() != null && regionCountries.contains(x.country()));
+                        if (ok && (chosen == null || (!chosen.active(date) && a.actor().active(date)))) {
+                            chosen = a.actor();
+                            isShort = a.isShort();
+                        }
+                    }
+                }
+                if (chosen != null) {
+                    if (isShort && h.to - h.from == 1 && nameAroundActor(h)) {
+                        continue;
+                    }
+                    Actor a = chosen;
+                    accs.computeIfAbsent(a.id(), k -> new ActorAcc(a)).add(h, isShort);
+                }
+            }
+            List<ActorTag> out = new ArrayList<>();
+            for (ActorAcc acc : accs.values()) {
+                Actor a = acc.actor;
+                Role role = date == null ? null : a.roleOn(date);
+                out.add(new ActorTag(a.id(), a.name(), a.kind(), a.country(), role == null ? null : role.title(), a.code(),
+                        true, acc.confidence(), acc.mentions.size(), acc.mentions, acc.rule()));
+            }
+            out.addAll(metonyms());
+            for (Found x : found) {
+                List<Mention> mentions = new ArrayList<>();
+                for (int[] s : x.spans) {
+                    mentions.add(mention(s[0], tokens[s[0]].start(s[1]), tokens[s[0]].end(s[2] - 1), x.rule));
+                }
+                if (mentions.isEmpty()) {
+                    continue;
+                }
+                String country = x.country;
+                String code = country != null && gazetteer.iso3(country) != null ? gazetteer.iso3(country) + sector(x.kind) : null;
+                double confidence = x.kind == ActorKind.PERSON ? (x.rule.endsWith("title") ? 0.7 : 0.6) : 0.6;
+                out.add(new ActorTag("discovered:" + slug(x.name), x.name, x.kind, country, x.role, code, false,
+                        confidence, mentions.size(), mentions, x.rule));
+            }
+            out.sort(Comparator.comparingInt((ActorTag t) -> -t.getMentionCount())
+                    .thenComparingInt(t -> firstOffset(t.getMentions())));
+            return out;
+        }
+
+        /** A dictionary short form that is part of a longer capitalised name ("Anna Putin" is not Putin). */
+        private boolean nameAroundActor(Hit h) {
+            Tokens t = tokens[h.field];
+            if (h.field == 0 && titleCase) {
+                return false;
+            }
+            boolean before = h.from > 0 && t.joined(h.from - 1) && t.capitalised(h.from - 1) && !t.sentenceStart(h.from - 1)
+                    && cover[h.field][h.from - 1] == null && !Cues.TITLE_WORDS.contains(t.token(h.from - 1))
+                    && !Cues.FUNCTION_WORDS.contains(t.token(h.from - 1));
+            boolean after = h.to < t.size() && t.joined(h.to - 1) && t.capitalised(h.to) && cover[h.field][h.to] == null
+                    && !Cues.FUNCTION_WORDS.contains(t.token(h.to));
+            return before || after;
+        }
+
+        private boolean titled(Hit h) {
+            Tokens t = tokens[h.field];
+            return h.from > 0 && t.joined(h.from - 1) && Cues.TITLE_HEADS.contains(t.token(h.from - 1));
+        }
+
+        /** "Moscow said", "Washington warned": a capital city acting stands for its country's government. */
+        private List<ActorTag> metonyms() {
+            Map<String, List<Mention>> byCountry = new LinkedHashMap<>();
+            for (Hit h : hits) {
+                Tokens t = tokens[h.field];
+                if (h.to >= t.size() || !Cues.METONYM_VERBS.contains(t.token(h.to)) || !t.gapAfter(h.to - 1).equals(" ")) {
+                    continue;
+                }
+                for (Place p : places(h)) {
+                    if (p.capital() && capitals.get(p.country()) == p && !insideName(h) && !nameAround(h)) {
+                        byCountry.computeIfAbsent(p.country(), k -> new ArrayList<>())
+                                .add(mention(h.field, h.start, h.end, "metonym:capital"));
+                        break;
+                    }
+                }
+            }
+            List<ActorTag> out = new ArrayList<>();
+            byCountry.forEach((country, mentions) -> {
+                Place c = gazetteer.place(country);
+                String iso3 = gazetteer.iso3(country);
+                out.add(new ActorTag("government-" + country.toLowerCase(Locale.ROOT), "Government of " + c.name(),
+                        ActorKind.GOVERNMENT, country, null, iso3 == null ? null : iso3 + "GOV", true, 0.75,
+                        mentions.size(), mentions, "metonym:capital"));
+            });
+            return out;
+        }
+
+        final class ActorAcc {
+            final Actor actor;
+            final List<Mention> mentions = new ArrayList<>();
+            boolean full;
+
+            ActorAcc(Actor actor) {
+                this.actor = actor;
+            }
+
+            void add(Hit h, boolean isShort) {
+                full |= !isShort;
+                mentions.add(mention(h.field, h.start, h.end, isShort ? "dictionary:short" : "dictionary:name"));
+            }
+
+            double confidence() {
+                return full ? 0.95 : 0.85;
+            }
+
+            String rule() {
+                return full ? "dictionary:name" : "dictionary:short";
+            }
+        }
+
+        Mention mention(int field, int start, int end, String rule) {
+            return new Mention(field == 0 ? TextField.TITLE : TextField.BODY, start, end, texts[field].substring(start, end), rule);
+        }
+    }
+
+    private static int firstOffset(List<Mention> mentions) {
+        int best = Integer.MAX_VALUE;
+        for (Mention m : mentions) {
+            best = Math.min(best, m.getField() == TextField.TITLE ? m.getStart() - 1_000_000 : m.getStart());
+        }
+        return best;
+    }
+
+    static String sector(ActorKind kind) {
+        return switch (kind) {
+            case MILITARY -> "MIL";
+            case ARMED_GROUP -> "REB";
+            case PARTY -> "PTY";
+            case MEDIA -> "MED";
+            case COMPANY -> "BUS";
+            case GOVERNMENT -> "GOV";
+            default -> "CVL";
+        };
+    }
+
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** Headlines in Title Case: most words of four letters or more start with a capital. */
+    static boolean titleCase(Tokens t) {
+        int long4 = 0;
+        int caps = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.end(i) - t.start(i) >= 4) {
+                long4++;
+                if (t.capitalised(i)) {
+                    caps++;
+                }
+            }
+        }
+        return long4 >= 3 && caps * 10 >= long4 * 7;
+    }
+
+    /** Marks the tokens of photo credits and bylines, which are never tagged. */
+    static boolean[] credits(Tokens t) {
+        boolean[] out = new boolean[t.size()];
+        String text = t.text();
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            String line = text.substring(lineStart, lineEnd);
+            int from = -1;
+            if (CREDIT_LINE.matcher(line.strip()).matches() && line.length() < 200) {
+                from = lineStart;
+            } else {
+                Matcher m = CREDIT.matcher(line);
+                if (m.find() && m.group().strip().length() > 1) {
+                    from = lineStart + m.start();
+                }
+            }
+            if (from >= 0) {
+                for (int i = 0; i < t.size(); i++) {
+                    if (t.start(i) >= from && t.end(i) <= lineEnd) {
+                        out[i] = true;
+                    }
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
+            lineStart = nl + 1;
+        }
+        return out;
+    }
+
+    private static Map<String, ActorKind> orgWords() {
+        Map<String, ActorKind> m = new HashMap<>();
+        for (String s : List.of("Ministry", "Department", "Office", "Government", "Cabinet", "Parliament", "Senate",
+                "Assembly", "Presidency", "Directorate")) {
+            m.put(s, ActorKind.GOVERNMENT);
+        }
+        for (String s : List.of("Commission", "Council", "Committee", "Agency", "Institute", "University", "Association",
+                "Federation", "Union", "Organization", "Organisation", "Foundation", "Coalition", "League", "Court",
+                "Authority", "Board", "Bureau", "Centre", "Center", "Movement", "Front", "Society", "Fund", "Service")) {
+            m.put(s, ActorKind.ORGANIZATION);
+        }
+        for (String s : List.of("Party")) {
+            m.put(s, ActorKind.PARTY);
+        }
+        for (String s : List.of("Army", "Forces", "Navy", "Guard", "Brigade", "Brigades", "Command", "Corps")) {
+            m.put(s, ActorKind.MILITARY);
+        }
+        for (String s : List.of("Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "Company", "Group", "Holdings",
+                "Airlines", "Bank", "Motors", "Technologies", "Energy", "Petroleum")) {
+            m.put(s, ActorKind.COMPANY);
+        }
+        return Map.copyOf(m);
+    }
+}

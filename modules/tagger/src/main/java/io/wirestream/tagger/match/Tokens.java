@@ -1,0 +1,178 @@
+package io.wirestream.tagger.match;
+
+/**
+ * The word tokens of one text as offsets: letters, digits and marks, with an apostrophe inside a word
+ * ("d'Ivoire", "O'Brien", but not a possessive "'s") and the dots of initialisms ("U.S.", "D.C.").
+ * Everything else separates tokens. Cost: one pass over the characters, two int arrays.
+ */
+public final class Tokens {
+
+    private final String text;
+    private int[] starts;
+    private int[] ends;
+    private int size;
+
+    private Tokens(String text) {
+        this.text = text;
+        int guess = Math.max(16, text.length() / 5);
+        this.starts = new int[guess];
+        this.ends = new int[guess];
+    }
+
+    public static Tokens of(String text) {
+        Tokens t = new Tokens(text);
+        t.scan();
+        return t;
+    }
+
+    private void scan() {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int segment = i;
+            boolean dotted = false;
+            i++;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (isWordChar(d)) {
+                    i++;
+                } else if ((d == '\'' || d == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1))
+                        && !(isS(text.charAt(i + 1)) && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2))))) {
+                    i++;
+                } else if (d == '.' && i - segment == 1 && Character.isUpperCase(text.charAt(segment))) {
+                    boolean nextUpper = i + 1 < n && Character.isUpperCase(text.charAt(i + 1));
+                    if (nextUpper) {
+                        i++;
+                        segment = i;
+                        dotted = true;
+                    } else {
+                        if (dotted) {
+                            i++;
+                        }
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            add(start, i);
+        }
+    }
+
+    private static boolean isS(char c) {
+        return c == 's' || c == 'S';
+    }
+
+    private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private void add(int start, int end) {
+        if (size == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, size * 2);
+            ends = java.util.Arrays.copyOf(ends, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int start(int i) {
+        return starts[i];
+    }
+
+    public int end(int i) {
+        return ends[i];
+    }
+
+    public String token(int i) {
+        return text.substring(starts[i], ends[i]);
+    }
+
+    public char first(int i) {
+        return text.charAt(starts[i]);
+    }
+
+    /** True when the token starts with an upper-case letter. */
+    public boolean capitalised(int i) {
+        return Character.isUpperCase(text.charAt(starts[i]));
+    }
+
+    /** True when the token has at least two letters and no lower-case letter ("NEW", "U.S."). */
+    public boolean allCaps(int i) {
+        int letters = 0;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            char c = text.charAt(k);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 2;
+    }
+
+    /** True when only spaces (or a hyphen) separate token {@code i} from the next: the two may be one name. */
+    public boolean joined(int i) {
+        if (i + 1 >= size) {
+            return false;
+        }
+        int hyphens = 0;
+        for (int k = ends[i]; k < starts[i + 1]; k++) {
+            char c = text.charAt(k);
+            if (c == '-' || c == '‑') {
+                hyphens++;
+            } else if (c != ' ' && c != '\u00a0') {
+                return false;
+            }
+        }
+        return hyphens <= 1 && starts[i + 1] - ends[i] <= 3;
+    }
+
+    /** The text between token {@code i} and the next (or the end). */
+    public String gapAfter(int i) {
+        return text.substring(ends[i], i + 1 < size ? starts[i + 1] : text.length());
+    }
+
+    /** The text between the previous token (or the start) and token {@code i}. */
+    public String gapBefore(int i) {
+        return text.substring(i > 0 ? ends[i - 1] : 0, starts[i]);
+    }
+
+    /** True when token {@code i} begins a sentence, paragraph or line (or the text). */
+    public boolean sentenceStart(int i) {
+        if (i == 0) {
+            return true;
+        }
+        for (int k = starts[i] - 1; k >= ends[i - 1]; k--) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '“' || c == '•') {
+                return true;
+            }
+        }
+        char last = text.charAt(ends[i - 1] - 1);
+        return last == '.' && !text.substring(starts[i - 1], ends[i - 1]).contains(".");
+    }
+}
