@@ -104,7 +104,8 @@ final class Cues {
             "Plateau", "Highlands", "Littoral", "Maritime", "Savanes", "Sud", "Nord", "Est", "Ouest", "Centro", "Norte",
             "Oriental", "Occidental", "Metropolitan", "Region", "Province", "District", "City", "Federation", "Union",
             "Of", "Bar", "President", "General", "Police", "University", "Commonwealth", "Republic", "Kingdom", "Empire",
-            "Industry", "Best");
+            "Industry", "Best", "Gulf", "Delta", "Coast", "Highlands", "Lagoon", "Lakes", "Islands", "Mountains", "Plains",
+            "Capital District");
 
     /**
      * Place names that are also ordinary capitalised words or first names: they count only with corroboration

@@ -100,8 +100,18 @@ final class TextAnalyzer {
     TextAnalyzer(Gazetteer gazetteer, ActorDictionary dictionary) {
         this.gazetteer = gazetteer;
         this.dictionary = dictionary;
+        // A hand-written region's name ("Red Sea", "Balkan") wins over an admin unit of the same name.
+        Set<String> regionNames = new HashSet<>();
         for (Gazetteer.Name n : gazetteer.names()) {
-            if (!Cues.NOT_PLACES.contains(n.surface())) {
+            RegionKind k = n.place().kind();
+            if (k == RegionKind.DISPUTED || k == RegionKind.HISTORICAL || k == RegionKind.SUPRANATIONAL) {
+                regionNames.add(n.surface());
+            }
+        }
+        for (Gazetteer.Name n : gazetteer.names()) {
+            boolean shadowed = regionNames.contains(n.surface())
+                    && (n.place().kind() == RegionKind.SUBDIVISION || n.place().kind() == RegionKind.CITY);
+            if (!Cues.NOT_PLACES.contains(n.surface()) && !shadowed) {
                 index.add(n.surface(), new PlaceName(n));
             }
             Place p = n.place();
@@ -211,6 +221,7 @@ final class TextAnalyzer {
                     addSpan(p, run[0], run[1], run[2]);
                 }
             }
+            mergeShortForms(byName);
             for (Found p : byName.values()) {
                 if (p.kind == ActorKind.PERSON) {
                     String[] parts = p.name.split(" ");
@@ -238,6 +249,22 @@ final class TextAnalyzer {
                 }
             }
             found.addAll(byName.values());
+        }
+
+        /** "Abdel-Latif said" after "Hesham Abdel-Latif": the shorter name is the same person. */
+        private void mergeShortForms(Map<String, Found> byName) {
+            List<String> names = new ArrayList<>(byName.keySet());
+            for (String shorter : names) {
+                Found s = byName.get(shorter);
+                for (String longer : names) {
+                    Found l = byName.get(longer);
+                    if (s != l && s.kind == ActorKind.PERSON && l.kind == ActorKind.PERSON && longer.endsWith(" " + shorter)) {
+                        l.spans.addAll(s.spans);
+                        byName.remove(shorter);
+                        break;
+                    }
+                }
+            }
         }
 
         private boolean isPlaceOnly(Hit h) {
@@ -365,6 +392,7 @@ final class TextAnalyzer {
             for (int k = from; k < to; k++) {
                 String s = t.token(k);
                 if (!t.capitalised(k) || Cues.FUNCTION_WORDS.contains(s) || Cues.TITLE_WORDS.contains(s)
+                        || Cues.PLACE_MODIFIERS.contains(s) || Cues.PLACE_TYPES.contains(s)
                         || ORG_WORDS.containsKey(s) || t.allCaps(k) || s.length() < 2) {
                     return false;
                 }
@@ -440,7 +468,8 @@ final class TextAnalyzer {
                 boolean oneCountry = c != null && places.stream().allMatch(p -> c.equals(p.country()));
                 boolean strong = places.stream().allMatch(p -> p.kind() != RegionKind.CITY
                         || p.capital() || p.population() >= 100_000);
-                if (oneCountry && strong && !weak(h)) {
+                boolean national = places.stream().allMatch(p -> p.kind() == RegionKind.COUNTRY);
+                if (oneCountry && strong && (national || !weak(h))) {
                     countries.add(c);
                     if (places.size() == 1 && places.get(0).subdivision() != null) {
                         subdivisions.add(places.get(0).subdivision());
@@ -595,8 +624,8 @@ final class TextAnalyzer {
             boolean country = countries.contains(p.country());
             return switch (p.kind()) {
                 case COUNTRY -> country ? 3 : 0;
-                case SUBDIVISION -> (country ? 1 : 0) + (subdivisions.contains(p.code()) ? 3 : 0);
-                case CITY -> (country ? 3 : 0) + (p.subdivision() != null && subdivisions.contains(p.subdivision()) ? 3 : 0);
+                case SUBDIVISION -> (country ? 1 : 0) + (subdivisions.contains(p.code()) ? 4.5 : 0);
+                case CITY -> (country ? 2 : 0) + (p.subdivision() != null && subdivisions.contains(p.subdivision()) ? 3 : 0);
                 default -> country ? 1 : 0;
             };
         }
@@ -627,16 +656,21 @@ final class TextAnalyzer {
 
         private boolean dateline(Hit h) {
             return h.field == 1 && h.from <= 2 && tokens[1].start(h.from) < 40 && h.to < tokens[1].size()
-                    && tokens[1].gapAfter(h.to - 1).matches("\\s*(?:,|\\(|—|–|-).*");
+                    && datelineGap(tokens[1].gapAfter(h.to - 1));
+        }
+
+        private static boolean datelineGap(String gap) {
+            String g = gap.stripLeading();
+            return !g.isEmpty() && ",(—–-".indexOf(g.charAt(0)) >= 0;
         }
 
         private double prior(Place p) {
             return switch (p.kind()) {
-                case COUNTRY -> 2.2;
-                case DISPUTED, HISTORICAL -> 2.0;
-                case SUPRANATIONAL -> 1.8;
-                case SUBDIVISION -> 1.0;
-                case CITY -> Math.log10(Math.max(1000, p.population())) / 3 + (p.capital() ? 0.5 : 0);
+                case COUNTRY -> 8;
+                case DISPUTED, HISTORICAL -> 7;
+                case SUPRANATIONAL -> 6;
+                case SUBDIVISION -> 4;
+                case CITY -> 0.8 * Math.log10(Math.max(1000, p.population())) + (p.capital() ? 0.5 : 0);
             };
         }
 
@@ -780,7 +814,7 @@ final class TextAnalyzer {
                         Actor x = a.actor();
                         boolean ok = !a.isShort() || seenFull.contains(x)
                                 || (x.kind() == ActorKind.PERSON ? x.active(date)
-                                        : titled(h) || x.country() != null && regionCountries.contains(x.country()));
+                                        : x.country() != null && regionCountries.contains(x.country()));
                         if (ok && (chosen == null || (!chosen.active(date) && a.actor().active(date)))) {
                             chosen = a.actor();
                             isShort = a.isShort();
@@ -946,9 +980,10 @@ final class TextAnalyzer {
             int lineEnd = nl < 0 ? text.length() : nl;
             String line = text.substring(lineStart, lineEnd);
             int from = -1;
-            if (CREDIT_LINE.matcher(line.strip()).matches() && line.length() < 200) {
+            String stripped = line.strip();
+            if (line.length() < 200 && mayBeCreditLine(stripped) && CREDIT_LINE.matcher(stripped).matches()) {
                 from = lineStart;
-            } else {
+            } else if (mayEndWithCredit(stripped)) {
                 Matcher m = CREDIT.matcher(line);
                 if (m.find() && m.group().strip().length() > 1) {
                     from = lineStart + m.start();
@@ -967,6 +1002,25 @@ final class TextAnalyzer {
             lineStart = nl + 1;
         }
         return out;
+    }
+
+    /** Cheap test before the byline/credit-line pattern: such lines start with By, Written, Photo, Image, Credit… */
+    private static boolean mayBeCreditLine(String line) {
+        if (line.length() < 3) {
+            return false;
+        }
+        char c = Character.toLowerCase(line.charAt(0) == '(' ? line.charAt(1) : line.charAt(0));
+        return c == 'b' || c == 'w' || c == 'p' || c == 'i' || c == 'c';
+    }
+
+    /** Cheap test before the trailing-credit pattern: the line ends with an agency's name or a closing bracket. */
+    private static boolean mayEndWithCredit(String line) {
+        return line.endsWith("Images") || line.endsWith("AFP") || line.endsWith("AP") || line.endsWith("Reuters")
+                || line.endsWith("REUTERS") || line.endsWith("EPA") || line.endsWith("EFE") || line.endsWith("Getty")
+                || line.endsWith("Shutterstock") || line.endsWith("Alamy") || line.endsWith("Photo")
+                || line.endsWith("Agency") || line.endsWith("Anadolu") || line.endsWith("Xinhua") || line.endsWith("TASS")
+                || line.endsWith("Sputnik") || line.endsWith("Bloomberg") || line.endsWith("NurPhoto")
+                || line.endsWith("Press") || line.endsWith("Pool") || line.endsWith(")");
     }
 
     private static Map<String, ActorKind> orgWords() {

@@ -23,6 +23,7 @@ public final class Gazetteer {
     }
 
     static final String DIR = "/io/wirestream/tagger/data/";
+    private static final long BIG_CITY = 1_000_000;
 
     private final Map<String, Place> byCode;
     private final Map<String, String> iso3;
@@ -66,7 +67,15 @@ public final class Gazetteer {
                     "PPLC".equals(r.get("feature")));
             byCode.put(p.code(), p);
             add(names, p, r.get("name"), NameType.NAME, 4);
-            r.list("names").forEach(n -> add(names, p, n, NameType.ALIAS, 4));
+            // Alternate names of smaller cities are mostly other languages' spellings that collide with
+            // other places ("Malaba" for Malabo); only accent-free forms and big cities' exonyms are kept.
+            String folded = fold(r.get("name"));
+            String head = folded.split("[,(]")[0].strip();
+            for (String n : r.list("names")) {
+                if (p.population() >= BIG_CITY || fold(n).equals(folded) || fold(n).equals(head)) {
+                    add(names, p, n, NameType.ALIAS, 4);
+                }
+            }
         }
         for (Tsv.Row r : Tsv.resource(DIR + "regions.tsv", true)) {
             String country = r.get("country");
@@ -90,6 +99,10 @@ public final class Gazetteer {
             return;
         }
         names.add(new Name(surface, p, type));
+    }
+
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     public Place place(String code) {
