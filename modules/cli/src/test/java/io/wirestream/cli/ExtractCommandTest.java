@@ -79,7 +79,7 @@ class ExtractCommandTest {
         JsonNode error = JSON.readTree(r.err().get(0));
         assertThat(error.get("file").asText()).isEqualTo(empty.toString());
         assertThat(error.get("error").asText()).contains("empty");
-        assertThat(JSON.readTree(r.err().get(1)).get("error").asText()).contains("not a file type");
+        assertThat(JSON.readTree(r.err().get(1)).get("error").asText()).contains("not a readable article file");
     }
 
     @Test

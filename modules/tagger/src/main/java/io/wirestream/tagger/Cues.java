@@ -118,5 +118,40 @@ final class Cues {
             "Madison", "Franklin", "Aurora", "Tyler", "Chester", "Warren", "Clinton", "Troy", "Salem", "Kent", "Deal",
             "Wells", "March", "Battle", "Street", "Sandy", "Mercedes", "Dolores", "Storm", "Sharon", "Barry", "Stanley",
             "Douglas", "Grant", "Sherman", "Austin", "Darwin", "Asbestos", "Nome", "Mandela", "Bolivar", "Carson",
-            "Pasadena");
+            "Pasadena", "Van", "Paul", "Mark", "Sterling", "Price", "Young", "Bay", "Banks", "Energy", "Union", "Globe",
+            "Commerce", "Industry", "Carmel", "Eagle", "Centennial", "Mercer", "Fortune");
+
+    /** Words after a country or demonym that make it a currency ("U.S. dlrs", "Swiss francs"). */
+    static final Set<String> CURRENCY_WORDS = set("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "yen", "pound",
+            "pounds", "sterling", "mark", "marks", "lira", "lire", "peso", "pesos", "rupee", "rupees", "crown", "crowns",
+            "krona", "kronor", "krone", "kroner", "guilder", "guilders", "funds", "currency", "cents", "cent", "rand",
+            "real", "reais", "rouble", "roubles", "ruble", "rubles", "yuan", "renminbi", "won", "baht", "ringgit",
+            "rupiah", "dinar", "dinars", "dirham", "dirhams", "riyal", "riyals", "shekel", "shekels", "escudo", "escudos",
+            "peseta", "pesetas", "drachma", "drachmas", "schilling", "schillings", "zloty", "forint", "lev", "leu",
+            "hryvnia", "tenge", "naira", "cedi", "shilling", "shillings", "kwacha", "euro", "euros", "ecu", "ecus");
+
+    /**
+     * Abbreviations of US states and Canadian provinces in datelines and after city names ("ROSLYN, N.Y.",
+     * "Paris, Tex."): news-agency style, written here as facts. Only read right after a comma.
+     */
+    static final java.util.Map<String, String> STATE_ABBREVIATIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("Ala", "US-AL"), java.util.Map.entry("Ariz", "US-AZ"), java.util.Map.entry("Ark", "US-AR"),
+            java.util.Map.entry("Calif", "US-CA"), java.util.Map.entry("Colo", "US-CO"), java.util.Map.entry("Conn", "US-CT"),
+            java.util.Map.entry("Del", "US-DE"), java.util.Map.entry("Fla", "US-FL"), java.util.Map.entry("Ga", "US-GA"),
+            java.util.Map.entry("Ill", "US-IL"), java.util.Map.entry("Ind", "US-IN"), java.util.Map.entry("Kan", "US-KS"),
+            java.util.Map.entry("Kans", "US-KS"), java.util.Map.entry("Ky", "US-KY"), java.util.Map.entry("La", "US-LA"),
+            java.util.Map.entry("Md", "US-MD"), java.util.Map.entry("Mass", "US-MA"), java.util.Map.entry("Mich", "US-MI"),
+            java.util.Map.entry("Minn", "US-MN"), java.util.Map.entry("Miss", "US-MS"), java.util.Map.entry("Mo", "US-MO"),
+            java.util.Map.entry("Mont", "US-MT"), java.util.Map.entry("Neb", "US-NE"), java.util.Map.entry("Nebr", "US-NE"),
+            java.util.Map.entry("Nev", "US-NV"), java.util.Map.entry("N.H", "US-NH"), java.util.Map.entry("N.J", "US-NJ"),
+            java.util.Map.entry("N.M", "US-NM"), java.util.Map.entry("N.Y", "US-NY"), java.util.Map.entry("N.C", "US-NC"),
+            java.util.Map.entry("N.D", "US-ND"), java.util.Map.entry("Okla", "US-OK"), java.util.Map.entry("Ore", "US-OR"),
+            java.util.Map.entry("Pa", "US-PA"), java.util.Map.entry("R.I", "US-RI"), java.util.Map.entry("S.C", "US-SC"),
+            java.util.Map.entry("S.D", "US-SD"), java.util.Map.entry("Tenn", "US-TN"), java.util.Map.entry("Tex", "US-TX"),
+            java.util.Map.entry("Vt", "US-VT"), java.util.Map.entry("Va", "US-VA"), java.util.Map.entry("Wash", "US-WA"),
+            java.util.Map.entry("W.Va", "US-WV"), java.util.Map.entry("Wis", "US-WI"), java.util.Map.entry("Wisc", "US-WI"),
+            java.util.Map.entry("Wyo", "US-WY"), java.util.Map.entry("D.C", "US-DC"), java.util.Map.entry("Ont", "CA-ON"),
+            java.util.Map.entry("Que", "CA-QC"), java.util.Map.entry("B.C", "CA-BC"), java.util.Map.entry("Alta", "CA-AB"),
+            java.util.Map.entry("Man", "CA-MB"), java.util.Map.entry("Sask", "CA-SK"), java.util.Map.entry("N.S", "CA-NS"),
+            java.util.Map.entry("N.B", "CA-NB"), java.util.Map.entry("Nfld", "CA-NL"), java.util.Map.entry("P.E.I", "CA-PE"));
 }

@@ -33,6 +33,7 @@ public final class TagJson {
             n.put("lat", r.getLat());
             n.put("lon", r.getLon());
             n.put("focus", r.getFocus());
+            n.put("salience", r.getSalience());
             n.put("confidence", r.getConfidence());
             n.put("rule", r.getRule());
             mentions(n, r.getMentions());

@@ -222,6 +222,11 @@ final class TextAnalyzer {
                 }
             }
             mergeShortForms(byName);
+            for (Found org : byName.values()) {
+                if (org.kind == ActorKind.COMPANY) {
+                    companyHead(org);
+                }
+            }
             for (Found p : byName.values()) {
                 if (p.kind == ActorKind.PERSON) {
                     String[] parts = p.name.split(" ");
@@ -251,6 +256,49 @@ final class TextAnalyzer {
             found.addAll(byName.values());
         }
 
+        /**
+         * "Piedmont" after "Piedmont Aviation Inc": the name without its company words is the company too, unless
+         * it is a country, a demonym or a big city.
+         */
+        private void companyHead(Found org) {
+            int[] first = org.spans.get(0);
+            int f = first[0];
+            Tokens t = tokens[f];
+            int to = first[2];
+            while (to > first[1] + 1 && ORG_WORDS.get(t.token(to - 1)) == ActorKind.COMPANY) {
+                to--;
+            }
+            if (to == first[2]) {
+                return;
+            }
+            Hit h = cover[f][first[1]];
+            if (h != null && h.from == first[1] && h.to == to) {
+                for (Place p : places(h)) {
+                    if (p.kind() == RegionKind.COUNTRY || p.capital() || p.population() >= 1_000_000) {
+                        return;
+                    }
+                }
+            }
+            int n = to - first[1];
+            String[] head = new String[n];
+            for (int k = 0; k < n; k++) {
+                head[k] = t.token(first[1] + k).toLowerCase(Locale.ROOT);
+            }
+            for (int g = 0; g < 2; g++) {
+                Tokens u = tokens[g];
+                for (int i = 0; i + n <= u.size(); i++) {
+                    boolean same = true;
+                    for (int k = 0; k < n && same; k++) {
+                        same = u.token(i + k).toLowerCase(Locale.ROOT).equals(head[k]) && u.capitalised(i + k)
+                                && (k == n - 1 || u.joined(i + k));
+                    }
+                    if (same && !(i + n < u.size() && u.joined(i + n - 1) && u.capitalised(i + n))) {
+                        addSpan(org, g, i, i + n);
+                    }
+                }
+            }
+        }
+
         /** "Abdel-Latif said" after "Hesham Abdel-Latif": the shorter name is the same person. */
         private void mergeShortForms(Map<String, Found> byName) {
             List<String> names = new ArrayList<>(byName.keySet());
@@ -258,7 +306,7 @@ final class TextAnalyzer {
                 Found s = byName.get(shorter);
                 for (String longer : names) {
                     Found l = byName.get(longer);
-                    if (s != l && s.kind == ActorKind.PERSON && l.kind == ActorKind.PERSON && longer.endsWith(" " + shorter)) {
+                    if (s != null && l != null && s != l && s.kind == ActorKind.PERSON && l.kind == ActorKind.PERSON && longer.endsWith(" " + shorter)) {
                         l.spans.addAll(s.spans);
                         byName.remove(shorter);
                         break;
@@ -479,7 +527,7 @@ final class TextAnalyzer {
             Map<String, RegionAcc> accs = new LinkedHashMap<>();
             for (Hit h : hits) {
                 List<Place> places = places(h);
-                if (places.isEmpty() || insideName(h) || nameAround(h)) {
+                if (places.isEmpty() || insideName(h) || nameAround(h) || currency(h)) {
                     continue;
                 }
                 Place best = null;
@@ -510,6 +558,7 @@ final class TextAnalyzer {
                 acc.place = best;
                 acc.add(h, mentionRule(type), confidence, rule, type == Gazetteer.NameType.DEMONYM);
             }
+            datelineState(accs);
             accs.values().forEach(a -> {
                 if (a.place.country() != null) {
                     regionCountries.add(a.place.country());
@@ -588,6 +637,41 @@ final class TextAnalyzer {
             return false;
         }
 
+        /** The subdivision a state abbreviation right after a comma stands for ("ROSLYN, N.Y."), else null. */
+        private String stateAbbreviation(int f, int i) {
+            Tokens t = tokens[f];
+            if (i <= 0 || i >= t.size() || !t.gapBefore(i).endsWith(", ")) {
+                return null;
+            }
+            String token = t.token(i);
+            boolean dotted = token.endsWith(".") || t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == '.';
+            String key = token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
+            return dotted ? Cues.STATE_ABBREVIATIONS.get(key) : null;
+        }
+
+        /** "ROSLYN, N.Y., March 18 -": a dateline's state, as a mention of that subdivision. */
+        private void datelineState(Map<String, RegionAcc> accs) {
+            Tokens t = tokens[1];
+            for (int i = 1; i < Math.min(t.size(), 6) && t.start(i) < 60; i++) {
+                String code = stateAbbreviation(1, i);
+                Place p = code == null ? null : gazetteer.place(code);
+                if (p != null) {
+                    RegionAcc acc = accs.computeIfAbsent(code, k -> new RegionAcc());
+                    acc.place = p;
+                    acc.add(new Hit(1, i, i + 1, t.start(i), t.end(i), List.of(), false), "dateline:state-abbreviation",
+                            0.9, "subdivision:dateline", false);
+                    return;
+                }
+            }
+        }
+
+        /** "U.S. dollar", "Canadian dlrs", "Swiss francs": a currency, not a mention of the place. */
+        private boolean currency(Hit h) {
+            Tokens t = tokens[h.field];
+            return h.to < t.size() && t.joined(h.to - 1)
+                    && Cues.CURRENCY_WORDS.contains(t.token(h.to).toLowerCase(Locale.ROOT));
+        }
+
         /** "Paris, Texas" / "Mobile, Ala." / "Split (Croatia)": the code the following place resolves to. */
         private String qualifier(Hit h) {
             Tokens t = tokens[h.field];
@@ -597,6 +681,14 @@ final class TextAnalyzer {
             String gap = t.gapAfter(h.to - 1);
             if (!(gap.equals(", ") || gap.equals(" (") || gap.equals(","))) {
                 return null;
+            }
+            String state = stateAbbreviation(h.field, h.to);
+            if (state != null) {
+                for (Place mine : places(h)) {
+                    if (state.equals(mine.subdivision())) {
+                        return state;
+                    }
+                }
             }
             Hit next = cover[h.field][h.to];
             if (next == null || next.from != h.to) {
@@ -625,7 +717,7 @@ final class TextAnalyzer {
             return switch (p.kind()) {
                 case COUNTRY -> country ? 3 : 0;
                 case SUBDIVISION -> (country ? 1 : 0) + (subdivisions.contains(p.code()) ? 4.5 : 0);
-                case CITY -> (country ? 2 : 0) + (p.subdivision() != null && subdivisions.contains(p.subdivision()) ? 3 : 0);
+                case CITY -> (country ? 1.5 : 0) + (p.subdivision() != null && subdivisions.contains(p.subdivision()) ? 3 : 0);
                 default -> country ? 1 : 0;
             };
         }
@@ -670,7 +762,7 @@ final class TextAnalyzer {
                 case DISPUTED, HISTORICAL -> 7;
                 case SUPRANATIONAL -> 6;
                 case SUBDIVISION -> 4;
-                case CITY -> 0.8 * Math.log10(Math.max(1000, p.population())) + (p.capital() ? 0.5 : 0);
+                case CITY -> Math.log10(Math.max(1000, p.population())) + (p.capital() ? 0.5 : 0);
             };
         }
 
@@ -781,14 +873,17 @@ final class TextAnalyzer {
                     }
                 }
             }
+            double top = topCountry == null ? 1 : countryScore.get(topCountry);
             List<RegionAcc> ordered = new ArrayList<>(accs.values());
             ordered.sort(Comparator.<RegionAcc>comparingDouble(a -> -a.weight).thenComparingInt(a -> a.first));
             List<RegionTag> out = new ArrayList<>(ordered.size());
             for (RegionAcc a : ordered) {
                 boolean isFocus = a == focus;
                 double c = Math.min(0.99, a.confidence + (a.mentions.size() > 1 ? 0.04 : 0));
+                double score = a.place.kind() == RegionKind.COUNTRY ? countryScore.get(a.place.code()) : a.weight;
+                double salience = isFocus ? 1 : Math.min(1, Math.round(score / top * 100) / 100.0);
                 out.add(new RegionTag(a.place.code(), a.place.name(), a.place.kind(), a.place.country(), a.place.lat(),
-                        a.place.lon(), Math.round(c * 100) / 100.0, isFocus, a.mentions.size(), a.mentions,
+                        a.place.lon(), Math.round(c * 100) / 100.0, salience, isFocus, a.mentions.size(), a.mentions,
                         isFocus ? a.rule + ";focus:weighted-mentions" : a.rule));
             }
             return out;
@@ -813,8 +908,8 @@ final class TextAnalyzer {
                     if (e instanceof ActorName a) {
                         Actor x = a.actor();
                         boolean ok = !a.isShort() || seenFull.contains(x)
-                                || (x.kind() == ActorKind.PERSON ? x.active(date)
-                                        : x.country() != null && regionCountries.contains(x.country()));
+                                || x.active(date)
+                                || x.kind() != ActorKind.PERSON && x.country() != null && regionCountries.contains(x.country());
                         if (ok && (chosen == null || (!chosen.active(date) && a.actor().active(date)))) {
                             chosen = a.actor();
                             isShort = a.isShort();
@@ -1040,8 +1135,11 @@ final class TextAnalyzer {
         for (String s : List.of("Army", "Forces", "Navy", "Guard", "Brigade", "Brigades", "Command", "Corps")) {
             m.put(s, ActorKind.MILITARY);
         }
-        for (String s : List.of("Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "Company", "Group", "Holdings",
-                "Airlines", "Bank", "Motors", "Technologies", "Energy", "Petroleum")) {
+        for (String s : List.of("Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "Plc", "Co", "Company", "Group", "Holdings",
+                "Airlines", "Bank", "Motors", "Technologies", "Energy", "Petroleum", "SA", "NV", "N.V.", "AG", "GmbH", "SpA",
+                "BV", "AB", "ASA", "Oyj", "KK", "Bancorp", "Industries", "Systems", "Laboratories", "Resources",
+                "Enterprises", "Partners", "Capital", "Securities", "Trust", "Insurance", "Financial", "Mining",
+                "Communications", "Electronics", "Pharmaceuticals", "Steel", "Chemicals", "Oil", "Gas")) {
             m.put(s, ActorKind.COMPANY);
         }
         return Map.copyOf(m);

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Windows-1252 encoded. Title is {@code <TITLE>}; text is {@code <BODY>}, or for records without one the
  * rest of {@code <TEXT>} (title, dateline and author removed, other tags stripped). Character references
  * ({@code &lt;}, {@code &#3;}) are decoded. Dates are read as UTC; a record whose date cannot be read
- * gets time 0 and is counted in {@link Corpus#undated()}.
+ * gets time 0 and is counted in {@link Corpus#undated()}. {@link #readLabelled} also returns each record's
+ * hand-assigned {@code <PLACES>}, {@code <PEOPLE>} and {@code <ORGS>} categories.
  */
 public final class ReutersReader {
 
@@ -34,11 +35,26 @@ public final class ReutersReader {
     public record Corpus(List<Article> articles, int files, int undated) {
     }
 
+    /**
+     * A record with its categories as the collection writes them (lower-case, hyphenated: {@code usa},
+     * {@code james-baker}, {@code ec}), in document order; {@code hasBody} is true when it has a non-blank
+     * {@code <BODY>} (records without one carry only a headline or unprocessed text).
+     */
+    public record Labelled(Article article, boolean hasBody, List<String> places, List<String> people, List<String> orgs,
+            String dateline) {
+
+        /** The body as the story was published: the dateline ("WASHINGTON, March 3 - ") and then the text. */
+        public String publishedText() {
+            return dateline.isEmpty() ? article.text() : dateline + " " + article.text();
+        }
+    }
+
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern RECORD = Pattern.compile("<REUTERS\\b([^>]*)>(.*?)</REUTERS>", Pattern.DOTALL);
     private static final Pattern NEWID = Pattern.compile("\\bNEWID=\"(\\d+)\"");
     private static final Pattern DATE = Pattern.compile(
             "(\\d{1,2})-([A-Za-z]{3})-(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?)?");
+    private static final Pattern CATEGORY = Pattern.compile("<D>(.*?)</D>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
     public static final Comparator<Article> DATE_THEN_NEWID =
@@ -49,6 +65,34 @@ public final class ReutersReader {
 
     /** Every {@code reut2-*.sgm} in {@code dir}, ordered by date then NEWID. */
     public static Corpus read(Path dir) throws IOException {
+        List<Path> files = files(dir);
+        List<Article> articles = new ArrayList<>();
+        for (Labelled l : readLabelled(files)) {
+            articles.add(l.article());
+        }
+        articles.sort(DATE_THEN_NEWID);
+        int undated = (int) articles.stream().filter(a -> a.time() == 0).count();
+        return new Corpus(List.copyOf(articles), files.size(), undated);
+    }
+
+    /** Every record of every {@code reut2-*.sgm} in {@code dir} with its categories, in file then document order. */
+    public static List<Labelled> readLabelled(Path dir) throws IOException {
+        return readLabelled(files(dir));
+    }
+
+    private static List<Labelled> readLabelled(List<Path> files) throws IOException {
+        List<Labelled> out = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.addAll(parseLabelled(Files.readString(f, WINDOWS_1252)));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(f + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().matches("reut2-.*\\.sgm")).sorted().toList();
@@ -56,22 +100,17 @@ public final class ReutersReader {
         if (files.isEmpty()) {
             throw new IOException("no reut2-*.sgm files in " + dir);
         }
-        List<Article> articles = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                articles.addAll(parse(Files.readString(f, WINDOWS_1252)));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(f + ": " + e.getMessage(), e);
-            }
-        }
-        articles.sort(DATE_THEN_NEWID);
-        int undated = (int) articles.stream().filter(a -> a.time() == 0).count();
-        return new Corpus(List.copyOf(articles), files.size(), undated);
+        return files;
     }
 
     /** The records of one SGML document, in document order. */
     public static List<Article> parse(String sgml) {
-        List<Article> out = new ArrayList<>();
+        return parseLabelled(sgml).stream().map(Labelled::article).toList();
+    }
+
+    /** The records of one SGML document with their categories, in document order. */
+    public static List<Labelled> parseLabelled(String sgml) {
+        List<Labelled> out = new ArrayList<>();
         Matcher m = RECORD.matcher(sgml);
         while (m.find()) {
             Matcher id = NEWID.matcher(m.group(1));
@@ -81,15 +120,37 @@ public final class ReutersReader {
             String rec = m.group(2);
             String title = element(rec, "TITLE");
             String body = element(rec, "BODY");
+            boolean hasBody = body != null;
             if (body == null) {
                 String text = element(rec, "TEXT");
                 body = text == null ? "" : removeElements(text, "TITLE", "DATELINE", "AUTHOR");
             }
-            out.add(new Article(id.group(1), time(element(rec, "DATE")),
-                    title == null ? "" : decode(TAG.matcher(title).replaceAll("")).strip(),
-                    decode(TAG.matcher(body).replaceAll(""))));
+            String text = decode(TAG.matcher(body).replaceAll(""));
+            Article article = new Article(id.group(1), time(element(rec, "DATE")),
+                    title == null ? "" : decode(TAG.matcher(title).replaceAll("")).strip(), text);
+            String dateline = element(rec, "DATELINE");
+            out.add(new Labelled(article, hasBody && !text.isBlank(), categories(rec, "PLACES"),
+                    categories(rec, "PEOPLE"), categories(rec, "ORGS"),
+                    dateline == null ? "" : decode(TAG.matcher(dateline).replaceAll("")).strip()));
         }
         return out;
+    }
+
+    /** The {@code <D>} values of the first {@code <NAME>} element, decoded and trimmed; empty when absent. */
+    private static List<String> categories(String rec, String name) {
+        String list = element(rec, name);
+        if (list == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Matcher d = CATEGORY.matcher(list);
+        while (d.find()) {
+            String v = decode(d.group(1)).strip();
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Epoch millis (UTC) of a Reuters date such as {@code 26-FEB-1987 15:01:01.79}; 0 if unreadable. */

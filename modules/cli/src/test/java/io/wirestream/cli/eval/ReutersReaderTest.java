@@ -66,4 +66,21 @@ class ReutersReaderTest {
     void unknownOrInvalidReferencesAreKeptAsWritten() {
         assertThat(ReutersReader.decode("a &nbsp; b &#99999999999; c &#65;")).isEqualTo("a &nbsp; b &#99999999999; c A");
     }
+
+    @Test
+    void labelledRecordsCarryTheirCategoriesAndWhetherTheyHaveABody() {
+        String sgml = SGML.replace("<TOPICS><D>cocoa</D></TOPICS>",
+                "<TOPICS><D>cocoa</D></TOPICS><PLACES><D>brazil</D><D>usa</D></PLACES><PEOPLE><D>james-baker</D></PEOPLE>"
+                        + "<ORGS><D>ico-coffee</D></ORGS>");
+        List<ReutersReader.Labelled> records = ReutersReader.parseLabelled(sgml);
+        assertThat(records).hasSize(3);
+        ReutersReader.Labelled first = records.get(0);
+        assertThat(first.places()).containsExactly("brazil", "usa");
+        assertThat(first.people()).containsExactly("james-baker");
+        assertThat(first.orgs()).containsExactly("ico-coffee");
+        assertThat(first.hasBody()).isTrue();
+        assertThat(first.article()).isEqualTo(ReutersReader.parse(sgml).get(0));
+        assertThat(records.get(1).hasBody()).isFalse();
+        assertThat(records.get(1).places()).isEmpty();
+    }
 }

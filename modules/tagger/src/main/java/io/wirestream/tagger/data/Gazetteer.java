@@ -67,6 +67,9 @@ public final class Gazetteer {
                     "PPLC".equals(r.get("feature")));
             byCode.put(p.code(), p);
             add(names, p, r.get("name"), NameType.NAME, 4);
+            if (r.get("name").startsWith("Saint ")) {
+                add(names, p, "St. " + r.get("name").substring(6), NameType.ALIAS, 4);
+            }
             // Alternate names of smaller cities are mostly other languages' spellings that collide with
             // other places ("Malaba" for Malabo); only accent-free forms and big cities' exonyms are kept.
             String folded = fold(r.get("name"));

@@ -144,11 +144,24 @@ public final class Tokens {
             char c = text.charAt(k);
             if (c == '-' || c == '‑') {
                 hyphens++;
+            } else if (c == '.' && k == ends[i] && abbreviation(i)) {
+                continue;
             } else if (c != ' ' && c != '\u00a0') {
                 return false;
             }
         }
         return hyphens <= 1 && starts[i + 1] - ends[i] <= 3;
+    }
+
+    /** "St", "Ft", "Mt" before a dot: the dot abbreviates, it does not end the name ("St. Paul"). */
+    private boolean abbreviation(int i) {
+        int n = ends[i] - starts[i];
+        if (n != 2) {
+            return false;
+        }
+        char a = Character.toLowerCase(text.charAt(starts[i]));
+        char b = Character.toLowerCase(text.charAt(starts[i] + 1));
+        return b == 't' && (a == 's' || a == 'f' || a == 'm');
     }
 
     /** The text between token {@code i} and the next (or the end). */
