@@ -158,6 +158,8 @@ final class TextAnalyzer {
         final Set<String> personTokens = new HashSet<>();
         /** Countries of the accepted region tags, once {@link #regions()} ran. */
         final Set<String> regionCountries = new HashSet<>();
+        /** Countries named outright (country names and demonyms), known right after the scan. */
+        final Set<String> namedCountries = new HashSet<>();
 
         Doc(String title, String body, LocalDate date) {
             this.texts = new String[] {title, body};
@@ -189,6 +191,11 @@ final class TextAnalyzer {
                         cover[f][k] = hit;
                     }
                     i = h.to();
+                    for (Entry e : h.values()) {
+                        if (e instanceof PlaceName p && p.name().place().kind() == RegionKind.COUNTRY && h.values().size() == 1) {
+                            namedCountries.add(p.name().place().code());
+                        }
+                    }
                 }
             }
         }
@@ -271,18 +278,39 @@ final class TextAnalyzer {
             if (to == first[2]) {
                 return;
             }
-            Hit h = cover[f][first[1]];
-            if (h != null && h.from == first[1] && h.to == to) {
-                for (Place p : places(h)) {
-                    if (p.kind() == RegionKind.COUNTRY || p.capital() || p.population() >= 1_000_000) {
-                        return;
-                    }
+            if (!placeElsewhere(f, first[1], to)) {
+                mentionsOf(org, t, first[1], to);
+            }
+            if (to - first[1] >= 2 && !Cues.FUNCTION_WORDS.contains(t.token(first[1])) && t.end(first[1]) - t.start(first[1]) >= 3
+                    && !placeElsewhere(f, first[1], first[1] + 1)) {
+                mentionsOf(org, t, first[1], first[1] + 1);
+            }
+        }
+
+        /**
+         * Whether tokens [from, to) name a place the article is about elsewhere: a country, capital or big city,
+         * or any place in a country the article names ("Texas" in "Texas Instruments" stays Texas in a US story).
+         */
+        private boolean placeElsewhere(int f, int from, int to) {
+            Hit h = cover[f][from];
+            if (h == null || h.from != from || h.to != to) {
+                return false;
+            }
+            for (Place p : places(h)) {
+                if (p.kind() == RegionKind.COUNTRY || p.capital() || p.population() >= 1_000_000
+                        || p.country() != null && namedCountries.contains(p.country())) {
+                    return true;
                 }
             }
-            int n = to - first[1];
+            return false;
+        }
+
+        /** Adds every stand-alone occurrence of tokens [from, to) of {@code t} as a mention of {@code org}. */
+        private void mentionsOf(Found org, Tokens t, int from, int to) {
+            int n = to - from;
             String[] head = new String[n];
             for (int k = 0; k < n; k++) {
-                head[k] = t.token(first[1] + k).toLowerCase(Locale.ROOT);
+                head[k] = t.token(from + k).toLowerCase(Locale.ROOT);
             }
             for (int g = 0; g < 2; g++) {
                 Tokens u = tokens[g];
@@ -292,7 +320,7 @@ final class TextAnalyzer {
                         same = u.token(i + k).toLowerCase(Locale.ROOT).equals(head[k]) && u.capitalised(i + k)
                                 && (k == n - 1 || u.joined(i + k));
                     }
-                    if (same && !(i + n < u.size() && u.joined(i + n - 1) && u.capitalised(i + n))) {
+                    if (same && !(i + n < u.size() && u.joined(i + n - 1) && u.capitalised(i + n) && !u.allCaps(i + n))) {
                         addSpan(org, g, i, i + n);
                     }
                 }
@@ -332,13 +360,27 @@ final class TextAnalyzer {
                 } else if (CONNECTORS.contains(t.token(end)) && end + 1 < t.size() && t.joined(end)
                         && t.capitalised(end + 1) && !isActorHit(cover[f][end + 1])
                         && !Cues.FUNCTION_WORDS.contains(t.token(end + 1))
-                        && (NAME_PARTICLES.contains(t.token(end)) || hasOrgWord(t, i, end))) {
+                        && (NAME_PARTICLES.contains(t.token(end)) || hasOrgWord(t, i, end) || orgWordAhead(f, end + 1))) {
                     end += 2;
                 } else {
                     break;
                 }
             }
             return end;
+        }
+
+        /** An organisation word among the next few capitalised tokens ("Securities and Exchange Commission"). */
+        private boolean orgWordAhead(int f, int from) {
+            Tokens t = tokens[f];
+            for (int k = from; k < Math.min(t.size(), from + 4) && t.capitalised(k); k++) {
+                if (ORG_HEADS.contains(t.token(k)) || ORG_WORDS.containsKey(t.token(k))) {
+                    return true;
+                }
+                if (!t.joined(k)) {
+                    break;
+                }
+            }
+            return false;
         }
 
         private boolean hasOrgWord(Tokens t, int from, int to) {
@@ -646,7 +688,11 @@ final class TextAnalyzer {
             String token = t.token(i);
             boolean dotted = token.endsWith(".") || t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == '.';
             String key = token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
-            return dotted ? Cues.STATE_ABBREVIATIONS.get(key) : null;
+            if (!dotted) {
+                return null;
+            }
+            String code = Cues.STATE_ABBREVIATIONS.get(key);
+            return code != null ? code : Cues.STATE_ABBREVIATIONS.get(PhraseIndex.titleCase(key));
         }
 
         /** "ROSLYN, N.Y., March 18 -": a dateline's state, as a mention of that subdivision. */
@@ -843,7 +889,7 @@ final class TextAnalyzer {
                     confidence = c;
                     rule = tagRule;
                 }
-                double w = h.field == 0 ? 3 : h.start < LEAD_CHARS ? 2 : 1;
+                double w = h.field == 0 || dateline(h) ? 3 : h.start < LEAD_CHARS ? 2 : 1;
                 weight += demonym ? w * 0.6 : w;
                 first = Math.min(first, h.field == 0 ? h.start - 100_000 : h.start);
             }

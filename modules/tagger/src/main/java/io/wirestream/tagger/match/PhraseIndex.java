@@ -89,7 +89,7 @@ public final class PhraseIndex<V> {
         return best == null ? null : new Hit<>(from, bestEnd, best.values, bestCaps);
     }
 
-    static String titleCase(String token) {
+    public static String titleCase(String token) {
         StringBuilder b = new StringBuilder(token.length());
         boolean start = true;
         for (int k = 0; k < token.length(); k++) {
