@@ -33,6 +33,8 @@ import sys
 import unicodedata
 from difflib import SequenceMatcher
 
+ALSO_SECOND_LEVEL = ["GB"]
+
 # --------------------------------------------------------------------------------------------
 # Countries: hand-written facts
 # --------------------------------------------------------------------------------------------
@@ -815,6 +817,10 @@ def build_subdivisions(nm, iso_dir, locale_dir, country_region, report=None):
     codes = [c for cc in sorted(first) for c in first[cc]]
     for cc in second_level:
         codes += second[cc]
+    # Countries whose ISO second level is what news names (English counties, Scottish council areas),
+    # kept beside their first level; cities still map to the first level through GeoNames admin1.
+    for cc in ALSO_SECOND_LEVEL:
+        codes += second.get(cc, [])
     codes = sorted(set(codes))
     gn_for = collections.defaultdict(list)
     for g in sorted(mapping):

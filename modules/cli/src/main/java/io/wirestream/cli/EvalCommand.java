@@ -160,6 +160,10 @@ final class EvalCommand implements Runnable {
                         "Reuters <PLACES> lists what a story is about, not every country it mentions in passing. 0 scores every mention."})
         double minSalience;
 
+        @Option(names = "--demonyms", description = "--geovirus: count mentions by demonym or adjective (\"Armenian\") as "
+                + "toponyms too; by default they are left out, since GeoVirus annotates names of places only.")
+        boolean demonyms;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -214,7 +218,7 @@ final class EvalCommand implements Runnable {
             if (geo != null) {
                 List<GeoVirusReader.Article> articles = limit == null || limit >= geo.articles().size()
                         ? geo.articles() : geo.articles().subList(0, limit);
-                GeoVirusEvaluation eval = new GeoVirusEvaluation(tagger::analyze);
+                GeoVirusEvaluation eval = new GeoVirusEvaluation(tagger::analyze, demonyms);
                 eval.print(eval.run(articles), geo, geovirus + " (" + geo.articles().size() + " articles)", out);
             }
             if (records != null) {

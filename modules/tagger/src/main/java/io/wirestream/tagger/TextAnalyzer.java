@@ -807,7 +807,7 @@ final class TextAnalyzer {
                 case COUNTRY -> 8;
                 case DISPUTED, HISTORICAL -> 7;
                 case SUPRANATIONAL -> 6;
-                case SUBDIVISION -> 4;
+                case SUBDIVISION -> 5.5;
                 case CITY -> Math.log10(Math.max(1000, p.population())) + (p.capital() ? 0.5 : 0);
             };
         }

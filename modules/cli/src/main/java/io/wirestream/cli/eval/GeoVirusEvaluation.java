@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Scores region mention spans against GeoVirus gold locations. Each article's text is tagged as the body (empty
  * title, no date); the predicted spans are the body mentions of every region tag of any kind, a span shared by
- * several tags counted once. Exact: a predicted span counts when the same [start, end) is a gold span. Overlap: a
+ * several tags counted once; mentions by demonym or adjective ("Armenian forces") are left out unless asked for,
+ * because GeoVirus annotates toponyms (names of places), not adjectives. Exact: a predicted span counts when the same [start, end) is a gold span. Overlap: a
  * one-to-one matching, first of exact pairs, then greedily of the remaining overlapping pairs by longest overlap;
  * unmatched gold spans are false negatives, unmatched predicted spans false positives, and matched pairs whose
  * bounds differ are listed as boundary errors. Articles the tagger throws on are skipped and reported.
@@ -39,9 +40,16 @@ public final class GeoVirusEvaluation {
     }
 
     private final Analyzer analyzer;
+    private final boolean demonyms;
 
     public GeoVirusEvaluation(Analyzer analyzer) {
+        this(analyzer, false);
+    }
+
+    /** With {@code demonyms}, mentions by adjective ("Armenian") count as predicted toponyms too. */
+    public GeoVirusEvaluation(Analyzer analyzer, boolean demonyms) {
         this.analyzer = analyzer;
+        this.demonyms = demonyms;
     }
 
     public Result run(List<GeoVirusReader.Article> articles) {
@@ -61,7 +69,7 @@ public final class GeoVirusEvaluation {
             GeoVirusReader.Article a = articles.get(i);
             List<Span> predicted;
             try {
-                predicted = spans(analyzer.analyze("", a.text(), null));
+                predicted = spans(analyzer.analyze("", a.text(), null), demonyms);
             } catch (RuntimeException e) {
                 errors.add("article " + (i + 1) + " " + a.source(), e);
                 continue;
@@ -112,12 +120,20 @@ public final class GeoVirusEvaluation {
         return new ArrayList<>(bySpan.values());
     }
 
+    /** Rule of mentions made by a demonym or adjective ("Armenian"): not toponyms, which GeoVirus annotates. */
+    static final String DEMONYM_RULE = "gazetteer:demonym";
+
     /** Body mention spans of all region tags, one per distinct [start, end), in text order. */
     static List<Span> spans(Analysis analysis) {
+        return spans(analysis, true);
+    }
+
+    /** Body mention spans, without demonym mentions unless {@code demonyms}. */
+    static List<Span> spans(Analysis analysis, boolean demonyms) {
         Map<Long, Span> bySpan = new LinkedHashMap<>();
         for (RegionTag t : analysis.regions()) {
             for (Mention m : t.getMentions()) {
-                if (m.getField() == TextField.BODY) {
+                if (m.getField() == TextField.BODY && (demonyms || !DEMONYM_RULE.equals(m.getRule()))) {
                     bySpan.putIfAbsent(((long) m.getStart() << 32) | m.getEnd(), new Span(m.getStart(), m.getEnd(),
                             m.getSurface(), t.getCode() + " " + t.getKind(), m.getRule()));
                 }
