@@ -121,6 +121,9 @@ final class Cues {
             "Pasadena", "Van", "Paul", "Mark", "Sterling", "Price", "Young", "Bay", "Banks", "Energy", "Union", "Globe",
             "Commerce", "Industry", "Carmel", "Eagle", "Centennial", "Mercer", "Fortune");
 
+    /** Country names that are also ordinary words or first names: at a sentence start they need another mention. */
+    static final Set<String> COMMON_WORD_COUNTRIES = set("Turkey", "China", "Chad", "Jordan", "Guinea");
+
     /** Words after a country or demonym that make it a currency ("U.S. dlrs", "Swiss francs"). */
     static final Set<String> CURRENCY_WORDS = set("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "yen", "pound",
             "pounds", "sterling", "mark", "marks", "lira", "lire", "peso", "pesos", "rupee", "rupees", "crown", "crowns",

@@ -158,6 +158,8 @@ final class TextAnalyzer {
         final Set<String> personTokens = new HashSet<>();
         /** Countries of the accepted region tags, once {@link #regions()} ran. */
         final Set<String> regionCountries = new HashSet<>();
+        /** Countries with a mention outside a sentence start or headline (set while resolving regions). */
+        final Set<String> plainCountries = new HashSet<>();
         /** Countries named outright (country names and demonyms), known right after the scan. */
         final Set<String> namedCountries = new HashSet<>();
 
@@ -447,7 +449,7 @@ final class TextAnalyzer {
             boolean roleNoun = from > 0 && t.joined(from - 1) && Cues.ROLE_NOUNS.contains(before);
             boolean cue = Cues.SPEECH_VERBS.contains(after) && !t.gapAfter(to - 1).contains("\n")
                     || "by".equals(before) || "according to".equals(before2) || "said".equals(before)
-                    || t.gapAfter(to - 1).startsWith(", who") || appositive(f, to);
+                    || t.gapAfter(to - 1).startsWith(", who") || appositive(f, to) || affiliation(f, to);
             if (roleNoun || cue) {
                 Found p = byName.computeIfAbsent(text(f, from, to), n -> new Found(ActorKind.PERSON, n,
                         roleNoun ? "discovered:role" : "discovered:speech"));
@@ -455,6 +457,16 @@ final class TextAnalyzer {
             } else if (length <= 3) {
                 pending.add(new int[] {f, from, to});
             }
+        }
+
+        /** "Chad Morrison of the World Food Programme": a name followed by the body it belongs to. */
+        private boolean affiliation(int f, int to) {
+            Tokens t = tokens[f];
+            if (to + 1 >= t.size() || !t.token(to).equals("of") || !t.joined(to - 1) || !t.joined(to)) {
+                return false;
+            }
+            int k = t.token(to + 1).equals("the") && to + 2 < t.size() && t.joined(to + 1) ? to + 2 : to + 1;
+            return t.capitalised(k) && (isActorHit(cover[f][k]) || orgWordAhead(f, k));
         }
 
         /** "Jane Roe, a spokeswoman for ..." / "Jane Roe, the head of ...". */
@@ -559,6 +571,9 @@ final class TextAnalyzer {
                 boolean strong = places.stream().allMatch(p -> p.kind() != RegionKind.CITY
                         || p.capital() || p.population() >= 100_000);
                 boolean national = places.stream().allMatch(p -> p.kind() == RegionKind.COUNTRY);
+                if (oneCountry && !weak(h)) {
+                    plainCountries.add(c);
+                }
                 if (oneCountry && strong && (national || !weak(h))) {
                     countries.add(c);
                     if (places.size() == 1 && places.get(0).subdivision() != null) {
@@ -674,7 +689,9 @@ final class TextAnalyzer {
                 }
             }
             if (!demonym && h.to - h.from == 1 && personTokens.contains(t.token(h.from)) && !locative(h)) {
-                return true;
+                boolean speaks = h.to < t.size() && t.joined(h.to - 1) && Cues.SPEECH_VERBS.contains(t.token(h.to));
+                boolean titled = h.from > 0 && t.joined(h.from - 1) && Cues.TITLE_HEADS.contains(t.token(h.from - 1));
+                return speaks || titled;
             }
             return false;
         }
@@ -784,7 +801,7 @@ final class TextAnalyzer {
         /** A sentence-initial word, a word in a Title Case headline, or an all-capitals form outside the dateline. */
         private boolean weak(Hit h) {
             if (h.field == 0) {
-                return titleCase;
+                return titleCase || h.from == 0;
             }
             if (h.caps) {
                 return h.from > 2;
@@ -824,6 +841,9 @@ final class TextAnalyzer {
             switch (p.kind()) {
                 case COUNTRY, DISPUTED, HISTORICAL, SUPRANATIONAL -> {
                     if (common && !corroborated) {
+                        return null;
+                    }
+                    if (weak && Cues.COMMON_WORD_COUNTRIES.contains(surface) && !plainCountries.contains(p.code())) {
                         return null;
                     }
                     return p.kind().name().toLowerCase(Locale.ROOT) + ":" + type.name().toLowerCase(Locale.ROOT);

@@ -29,19 +29,20 @@ public final class Tokens {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            int c = text.codePointAt(i);
             if (!isWordChar(c)) {
-                i++;
+                i += Character.charCount(c);
                 continue;
             }
             int start = i;
             int segment = i;
             boolean dotted = false;
-            i++;
+            i += Character.charCount(c);
             while (i < n) {
                 char d = text.charAt(i);
-                if (isWordChar(d)) {
-                    i++;
+                int cp = text.codePointAt(i);
+                if (isWordChar(cp)) {
+                    i += Character.charCount(cp);
                 } else if ((d == '\'' || d == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1))
                         && !(isS(text.charAt(i + 1)) && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2))))) {
                     i++;
@@ -69,7 +70,7 @@ public final class Tokens {
         return c == 's' || c == 'S';
     }
 
-    private static boolean isWordChar(char c) {
+    private static boolean isWordChar(int c) {
         if (c < 128) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
@@ -181,11 +182,19 @@ public final class Tokens {
         }
         for (int k = starts[i] - 1; k >= ends[i - 1]; k--) {
             char c = text.charAt(k);
+            if (c == '.' && k == ends[i - 1] && abbreviatingDot(i - 1)) {
+                continue;
+            }
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '“' || c == '•') {
                 return true;
             }
         }
         char last = text.charAt(ends[i - 1] - 1);
         return last == '.' && !text.substring(starts[i - 1], ends[i - 1]).contains(".");
+    }
+
+    /** True when the dot right after token {@code i} abbreviates ("St.", an initial "J.") rather than ends a sentence. */
+    private boolean abbreviatingDot(int i) {
+        return abbreviation(i) || ends[i] - starts[i] == 1 && Character.isUpperCase(text.charAt(starts[i]));
     }
 }
