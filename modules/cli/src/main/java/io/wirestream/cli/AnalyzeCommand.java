@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Tag articles with regions and actors and print one JSON line per article:",
-                "{\"id\", \"regions\": [{\"code\",\"name\",\"kind\",\"country\",\"lat\",\"lon\",\"focus\",\"confidence\",\"rule\",\"mentions\"}],",
+                "{\"id\", \"regions\": [{\"code\",\"name\",\"kind\",\"country\",\"lat\",\"lon\",\"focus\",\"salience\",\"confidence\",\"rule\",\"mentions\"}],",
                 " \"actors\": [{\"id\",\"name\",\"kind\",\"country\",\"role\",\"code\",\"confidence\",\"rule\",\"mentions\"}]}.",
-                "Mentions are {\"start\",\"end\",\"text\"} (Java String offsets; \"field\":\"title\" for the title). No Kafka needed."})
+                "Mentions are {\"start\",\"end\",\"text\",\"rule\"} (Java String offsets; \"field\":\"title\" for the title). No Kafka needed."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

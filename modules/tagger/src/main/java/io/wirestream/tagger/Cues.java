@@ -37,6 +37,11 @@ final class Cues {
             "Superintendent", "Detective", "Coach", "Councillor", "Councilor", "Congressman", "Congresswoman", "MP",
             "Lawmaker", "Chairperson", "Attorney");
 
+    /** Title words that are also ordinary words: "General Electric", "Chief Executive", "Major League". */
+    static final Set<String> AMBIGUOUS_TITLES = set("General", "Chief", "Justice", "Director", "Major", "Head", "Speaker",
+            "Officer", "Leader", "Marshal", "Captain", "Judge", "King", "Queen", "Prince", "Princess", "Lord", "Lady", "Sir",
+            "Dame", "Coach", "Attorney", "Inspector", "Superintendent", "Detective", "Commander");
+
     /** Lower-case role nouns right before a name ("spokeswoman Maria Zakharova", "by analyst Jane Roe"). */
     static final Set<String> ROLE_NOUNS = set("president", "minister", "premier", "chancellor", "secretary",
             "governor", "mayor", "senator", "general", "colonel", "commander", "ambassador", "envoy", "spokesman",
@@ -123,6 +128,10 @@ final class Cues {
 
     /** Country names that are also ordinary words or first names: at a sentence start they need another mention. */
     static final Set<String> COMMON_WORD_COUNTRIES = set("Turkey", "China", "Chad", "Jordan", "Guinea");
+
+    /** Currency words that are also verbs or common words ("Russia pounds Odesa", "Brazil won"). */
+    static final Set<String> VERB_LIKE_CURRENCIES = set("pound", "pounds", "mark", "marks", "crown", "crowns", "real", "won",
+            "funds", "cent", "cents", "rand", "lev", "leu", "currency", "sterling");
 
     /** Words after a country or demonym that make it a currency ("U.S. dlrs", "Swiss francs"). */
     static final Set<String> CURRENCY_WORDS = set("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "yen", "pound",

@@ -85,12 +85,13 @@ final class TextAnalyzer {
             "Department", "Bank", "University", "Institute", "Agency", "Court", "Federation", "Union", "Association",
             "Organization", "Organisation", "Party", "Front", "Army", "Movement", "Board", "Authority", "Centre", "Center",
             "Foundation", "Coalition", "League", "Alliance", "Bureau", "Service", "Directorate", "Assembly", "Parliament");
-    private static final Pattern CREDIT = Pattern.compile("(?:(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}\\p{Lu}[\\p{L}'’.-]*\\s*/\\s*)?"
+    private static final Pattern CREDIT = Pattern.compile("(?:(?:\\p{Lu}[\\p{L}'’.-]{0,30}+\\s++){0,3}+\\p{Lu}[\\p{L}'’.-]{0,30}+\\s*+/\\s*+)?"
             + "(?:\\(?(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|Shutterstock|Alamy|AP Photo|Anadolu(?: Agency)?"
             + "|Xinhua|TASS|Sputnik|Bloomberg|NurPhoto|SOPA Images|ZUMA Press|Pool)\\)?(?:\\s*(?:via|/)\\s*"
             + "(?:Getty Images|Reuters|AP|ZUMA Press|Shutterstock))?)\\s*$");
+    private static final int CREDIT_TAIL = 160;
     private static final Pattern CREDIT_LINE = Pattern.compile("(?im)^(?:\\(?(?:photo(?:graph)?s?|images?|pictures?|credits?|"
-            + "photo credit|illustration)\\s*(?:by\\b|:).*|(?:by|written by)\\s+\\p{Lu}[^.!?\\n]{1,80})$");
+            + "photo credit|illustration)\\s*(?:by\\b|:).*|(?-i:(?:By|BY|Written by)\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}(?:\\s*(?:,|and|in)\\s*[^.!?\\n]{0,60})?))$");
 
     private final Gazetteer gazetteer;
     private final ActorDictionary dictionary;
@@ -147,7 +148,8 @@ final class TextAnalyzer {
         final Tokens[] tokens;
         final String[] texts;
         final boolean[][] excluded;
-        final boolean titleCase;
+        /** The headline is in Title Case (set after the scan, which it needs). */
+        boolean titleCase;
         final LocalDate date;
         final List<Hit> hits = new ArrayList<>();
         /** Per field and token: the hit covering it, or null. */
@@ -158,6 +160,11 @@ final class TextAnalyzer {
         final Set<String> personTokens = new HashSet<>();
         /** Countries of the accepted region tags, once {@link #regions()} ran. */
         final Set<String> regionCountries = new HashSet<>();
+        /** Actors named by a full name or alias somewhere in the article. */
+        final Set<Actor> seenFull = new HashSet<>();
+        /** Per field: the positions of each token, and of each token in lower case (built on first use). */
+        private final List<Map<String, List<Integer>>> exact = new ArrayList<>(List.of(new HashMap<>(), new HashMap<>()));
+        private final List<Map<String, List<Integer>>> lower = new ArrayList<>(List.of(new HashMap<>(), new HashMap<>()));
         /** Countries with a mention outside a sentence start or headline (set while resolving regions). */
         final Set<String> plainCountries = new HashSet<>();
         /** Countries named outright (country names and demonyms), known right after the scan. */
@@ -167,10 +174,23 @@ final class TextAnalyzer {
             this.texts = new String[] {title, body};
             this.tokens = new Tokens[] {Tokens.of(title), Tokens.of(body)};
             this.date = date;
-            this.titleCase = titleCase(tokens[0]);
+
             this.excluded = new boolean[][] {credits(tokens[0]), credits(tokens[1])};
             this.cover = new Hit[][] {new Hit[tokens[0].size()], new Hit[tokens[1].size()]};
             this.named = new Found[][] {new Found[tokens[0].size()], new Found[tokens[1].size()]};
+        }
+
+        /** Token positions of one field, exact or lower-cased: O(1) lookups instead of scans over all tokens. */
+        List<Integer> at(int f, String token, boolean lowerCase) {
+            Map<String, List<Integer>> index = (lowerCase ? lower : exact).get(f);
+            if (index.isEmpty() && tokens[f].size() > 0) {
+                Tokens t = tokens[f];
+                for (int i = 0; i < t.size(); i++) {
+                    String k = lowerCase ? t.token(i).toLowerCase(Locale.ROOT) : t.token(i);
+                    index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+                }
+            }
+            return index.getOrDefault(token, List.of());
         }
 
         void scan() {
@@ -194,6 +214,9 @@ final class TextAnalyzer {
                     }
                     i = h.to();
                     for (Entry e : h.values()) {
+                        if (e instanceof ActorName a && !a.isShort()) {
+                            seenFull.add(a.actor());
+                        }
                         if (e instanceof PlaceName p && p.name().place().kind() == RegionKind.COUNTRY && h.values().size() == 1) {
                             namedCountries.add(p.name().place().code());
                         }
@@ -205,6 +228,7 @@ final class TextAnalyzer {
         // ---- discovery of people and organisations -------------------------------------------------------
 
         void discover() {
+            titleCase = titleCase(tokens[0], cover[0]);
             Map<String, Found> byName = new LinkedHashMap<>();
             List<int[]> pending = new ArrayList<>();
             for (int f = 0; f < 2; f++) {
@@ -243,21 +267,36 @@ final class TextAnalyzer {
                     personTokens.add(parts[parts.length - 1]);
                 }
             }
-            // Surname-only mentions of discovered people.
+            // Surname-only mentions of discovered people ("Abdel-Latif" is two tokens); a surname two people share
+            // names neither.
+            Map<String, Integer> surnames = new HashMap<>();
             for (Found p : byName.values()) {
-                if (p.kind != ActorKind.PERSON) {
+                if (p.kind == ActorKind.PERSON) {
+                    surnames.merge(surname(p), 1, Integer::sum);
+                }
+            }
+            for (Found p : byName.values()) {
+                if (p.kind != ActorKind.PERSON || surnames.get(surname(p)) > 1) {
                     continue;
                 }
-                String[] parts = p.name.split(" ");
-                String surname = parts[parts.length - 1];
+                Tokens s = Tokens.of(surname(p));
+                int n = s.size();
+                if (n == 0) {
+                    continue;
+                }
                 for (int f = 0; f < 2; f++) {
                     Tokens t = tokens[f];
-                    for (int i = 0; i < t.size(); i++) {
-                        if (named[f][i] == null && !excluded[f][i] && surname.equals(t.token(i))
+                    for (int i : at(f, s.token(0), false)) {
+                        boolean same = i + n <= t.size();
+                        for (int k = 1; k < n && same; k++) {
+                            same = t.joined(i + k - 1) && t.token(i + k).equals(s.token(k));
+                        }
+                        int end = i + n;
+                        if (same && named[f][i] == null && !excluded[f][i]
                                 && (cover[f][i] == null || isPlaceOnly(cover[f][i]))
                                 && !(i > 0 && t.joined(i - 1) && t.capitalised(i - 1) && !Cues.TITLE_WORDS.contains(t.token(i - 1)))
-                                && !(t.joined(i) && t.capitalised(i + 1))) {
-                            addSpan(p, f, i, i + 1);
+                                && !(end < t.size() && t.joined(end - 1) && t.capitalised(end))) {
+                            addSpan(p, f, i, end);
                         }
                     }
                 }
@@ -316,7 +355,11 @@ final class TextAnalyzer {
             }
             for (int g = 0; g < 2; g++) {
                 Tokens u = tokens[g];
-                for (int i = 0; i + n <= u.size(); i++) {
+                for (int i : at(g, head[0], true)) {
+                    if (i + n > u.size() || i > 0 && u.joined(i - 1) && Cues.LOCATIVES.contains(u.token(i - 1))
+                            && !u.token(i - 1).equals("of")) {
+                        continue;
+                    }
                     boolean same = true;
                     for (int k = 0; k < n && same; k++) {
                         same = u.token(i + k).toLowerCase(Locale.ROOT).equals(head[k]) && u.capitalised(i + k)
@@ -327,6 +370,10 @@ final class TextAnalyzer {
                     }
                 }
             }
+        }
+
+        private static String surname(Found p) {
+            return p.name.substring(p.name.lastIndexOf(' ') + 1);
         }
 
         /** "Abdel-Latif said" after "Hesham Abdel-Latif": the shorter name is the same person. */
@@ -343,6 +390,10 @@ final class TextAnalyzer {
                     }
                 }
             }
+        }
+
+        private boolean isDemonym(Hit h) {
+            return h.values.stream().anyMatch(e -> e instanceof PlaceName p && p.name().type() == Gazetteer.NameType.DEMONYM);
         }
 
         private boolean isPlaceOnly(Hit h) {
@@ -406,6 +457,13 @@ final class TextAnalyzer {
             if (from >= to) {
                 return;
             }
+            // "Analyst Jane Roe said": a role noun starting the sentence is the role, not part of the name.
+            String leadingRole = null;
+            if (to - from >= 3 && Cues.ROLE_NOUNS.contains(t.token(from).toLowerCase(Locale.ROOT))
+                    && !Cues.TITLE_HEADS.contains(t.token(from))) {
+                leadingRole = t.token(from);
+                from++;
+            }
             // Organisations: "Commission on Security and Cooperation in Europe", "Armenian Foreign Ministry".
             String last = t.token(to - 1);
             ActorKind orgKind = cover[f][to - 1] == null ? ORG_WORDS.get(last) : null;
@@ -430,7 +488,9 @@ final class TextAnalyzer {
             }
             if (head >= 0 && head + 1 < to) {
                 int nameFrom = head + 1;
-                if (to - nameFrom <= 4 && plausibleName(f, nameFrom, to)) {
+                // "General Electric said": a one-word title that is also an ordinary word, before one word, is not a title.
+                boolean ambiguous = head == from && to - nameFrom == 1 && Cues.AMBIGUOUS_TITLES.contains(t.token(head));
+                if (!ambiguous && to - nameFrom <= 4 && plausibleName(f, nameFrom, to)) {
                     Found p = byName.computeIfAbsent(text(f, nameFrom, to), n -> new Found(ActorKind.PERSON, n, "discovered:title"));
                     if (p.role == null) {
                         p.role = text(f, from, head + 1);
@@ -453,6 +513,9 @@ final class TextAnalyzer {
             if (roleNoun || cue) {
                 Found p = byName.computeIfAbsent(text(f, from, to), n -> new Found(ActorKind.PERSON, n,
                         roleNoun ? "discovered:role" : "discovered:speech"));
+                if (p.role == null) {
+                    p.role = roleNoun ? before : leadingRole;
+                }
                 addSpan(p, f, from, to);
             } else if (length <= 3) {
                 pending.add(new int[] {f, from, to});
@@ -512,8 +575,8 @@ final class TextAnalyzer {
         private boolean surnameActs(String surname) {
             for (int f = 0; f < 2; f++) {
                 Tokens t = tokens[f];
-                for (int i = 0; i < t.size(); i++) {
-                    if (surname.equals(t.token(i)) && !(i > 0 && t.joined(i - 1) && t.capitalised(i - 1)
+                for (int i : at(f, surname, false)) {
+                    if (!(i > 0 && t.joined(i - 1) && t.capitalised(i - 1)
                             && !Cues.TITLE_HEADS.contains(t.token(i - 1)))) {
                         boolean speaks = i + 1 < t.size() && Cues.SPEECH_VERBS.contains(t.token(i + 1));
                         boolean titled = i > 0 && Cues.TITLE_HEADS.contains(t.token(i - 1));
@@ -654,7 +717,7 @@ final class TextAnalyzer {
 
         /** Inside a dictionary actor's or a discovered name's span. */
         private boolean insideName(Hit h) {
-            if (h.values.stream().anyMatch(e -> e instanceof ActorName a && !a.isShort())) {
+            if (h.values.stream().anyMatch(e -> e instanceof ActorName a && !a.isShort()) || acceptedPersonShort(h)) {
                 return true;
             }
             for (int k = h.from; k < h.to; k++) {
@@ -716,7 +779,7 @@ final class TextAnalyzer {
         private void datelineState(Map<String, RegionAcc> accs) {
             Tokens t = tokens[1];
             for (int i = 1; i < Math.min(t.size(), 6) && t.start(i) < 60; i++) {
-                String code = stateAbbreviation(1, i);
+                String code = named[1][i] != null || excluded[1][i] ? null : stateAbbreviation(1, i);
                 Place p = code == null ? null : gazetteer.place(code);
                 if (p != null) {
                     RegionAcc acc = accs.computeIfAbsent(code, k -> new RegionAcc());
@@ -731,8 +794,12 @@ final class TextAnalyzer {
         /** "U.S. dollar", "Canadian dlrs", "Swiss francs": a currency, not a mention of the place. */
         private boolean currency(Hit h) {
             Tokens t = tokens[h.field];
-            return h.to < t.size() && t.joined(h.to - 1)
-                    && Cues.CURRENCY_WORDS.contains(t.token(h.to).toLowerCase(Locale.ROOT));
+            if (h.to >= t.size() || !t.joined(h.to - 1)) {
+                return false;
+            }
+            String next = t.token(h.to).toLowerCase(Locale.ROOT);
+            // "pounds", "marks", "won" are also verbs: only after an adjective ("British pounds") are they money.
+            return Cues.CURRENCY_WORDS.contains(next) && (isDemonym(h) || !Cues.VERB_LIKE_CURRENCIES.contains(next));
         }
 
         /** "Paris, Texas" / "Mobile, Ala." / "Split (Croatia)": the code the following place resolves to. */
@@ -915,6 +982,11 @@ final class TextAnalyzer {
             }
         }
 
+        /** A country's score includes its cities' and subdivisions'; other regions score their own mentions. */
+        private double salienceScore(RegionAcc a, Map<String, Double> countryScore) {
+            return a.place.kind() == RegionKind.COUNTRY ? countryScore.get(a.place.code()) : a.weight;
+        }
+
         private List<RegionTag> regionTags(Map<String, RegionAcc> accs) {
             Map<String, Double> countryScore = new HashMap<>();
             Map<String, Integer> countryFirst = new HashMap<>();
@@ -941,15 +1013,17 @@ final class TextAnalyzer {
             }
             double top = topCountry == null ? 1 : countryScore.get(topCountry);
             List<RegionAcc> ordered = new ArrayList<>(accs.values());
-            ordered.sort(Comparator.<RegionAcc>comparingDouble(a -> -a.weight).thenComparingInt(a -> a.first));
+            RegionAcc focused = focus;
+            ordered.sort(Comparator.<RegionAcc>comparingInt(a -> a == focused ? 0 : 1)
+                    .thenComparingDouble(a -> -salienceScore(a, countryScore)).thenComparingInt(a -> a.first));
             List<RegionTag> out = new ArrayList<>(ordered.size());
             for (RegionAcc a : ordered) {
                 boolean isFocus = a == focus;
                 double c = Math.min(0.99, a.confidence + (a.mentions.size() > 1 ? 0.04 : 0));
-                double score = a.place.kind() == RegionKind.COUNTRY ? countryScore.get(a.place.code()) : a.weight;
+                double score = salienceScore(a, countryScore);
                 double salience = isFocus ? 1 : Math.min(1, Math.round(score / top * 100) / 100.0);
                 out.add(new RegionTag(a.place.code(), a.place.name(), a.place.kind(), a.place.country(), a.place.lat(),
-                        a.place.lon(), Math.round(c * 100) / 100.0, salience, isFocus, a.mentions.size(), a.mentions,
+                        a.place.lon(), Math.round(c * 100) / 100.0, salience, isFocus, a.mentions.size(), sorted(a.mentions),
                         isFocus ? a.rule + ";focus:weighted-mentions" : a.rule));
             }
             return out;
@@ -958,30 +1032,11 @@ final class TextAnalyzer {
         // ---- actors ------------------------------------------------------------------------------------------
 
         List<ActorTag> actors() {
-            Set<Actor> seenFull = new HashSet<>();
-            for (Hit h : hits) {
-                for (Entry e : h.values) {
-                    if (e instanceof ActorName a && !a.isShort()) {
-                        seenFull.add(a.actor());
-                    }
-                }
-            }
             Map<String, ActorAcc> accs = new LinkedHashMap<>();
             for (Hit h : hits) {
-                Actor chosen = null;
-                boolean isShort = false;
-                for (Entry e : h.values) {
-                    if (e instanceof ActorName a) {
-                        Actor x = a.actor();
-                        boolean ok = !a.isShort() || seenFull.contains(x)
-                                || x.active(date)
-                                || x.kind() != ActorKind.PERSON && x.country() != null && regionCountries.contains(x.country());
-                        if (ok && (chosen == null || (!chosen.active(date) && a.actor().active(date)))) {
-                            chosen = a.actor();
-                            isShort = a.isShort();
-                        }
-                    }
-                }
+                ActorName best = chooseActor(h, seenFull);
+                Actor chosen = best == null ? null : best.actor();
+                boolean isShort = best != null && best.isShort();
                 if (chosen != null) {
                     if (isShort && h.to - h.from == 1 && nameAroundActor(h)) {
                         continue;
@@ -995,7 +1050,7 @@ final class TextAnalyzer {
                 Actor a = acc.actor;
                 Role role = date == null ? null : a.roleOn(date);
                 out.add(new ActorTag(a.id(), a.name(), a.kind(), a.country(), role == null ? null : role.title(), a.code(),
-                        true, acc.confidence(), acc.mentions.size(), acc.mentions, acc.rule()));
+                        true, acc.confidence(), acc.mentions.size(), sorted(acc.mentions), acc.rule()));
             }
             out.addAll(metonyms());
             for (Found x : found) {
@@ -1010,11 +1065,60 @@ final class TextAnalyzer {
                 String code = country != null && gazetteer.iso3(country) != null ? gazetteer.iso3(country) + sector(x.kind) : null;
                 double confidence = x.kind == ActorKind.PERSON ? (x.rule.endsWith("title") ? 0.7 : 0.6) : 0.6;
                 out.add(new ActorTag("discovered:" + slug(x.name), x.name, x.kind, country, x.role, code, false,
-                        confidence, mentions.size(), mentions, x.rule));
+                        confidence, mentions.size(), sorted(mentions), x.rule));
             }
             out.sort(Comparator.comparingInt((ActorTag t) -> -t.getMentionCount())
                     .thenComparingInt(t -> firstOffset(t.getMentions())));
             return out;
+        }
+
+        /**
+         * The actor a dictionary hit stands for. A full name or alias stands for itself; a short form needs context:
+         * the actor's full name in the article, a role held at the publication date (people and bodies with dated
+         * existence), a title before a person's surname, or a non-person's country among the regions. Several
+         * candidates are ranked by that evidence (full name, then country, then active role); a tie is no answer.
+         */
+        private ActorName chooseActor(Hit h, Set<Actor> seenFull) {
+            ActorName best = null;
+            int bestScore = 0;
+            boolean tie = false;
+            for (Entry e : h.values) {
+                if (!(e instanceof ActorName a)) {
+                    continue;
+                }
+                Actor x = a.actor();
+                boolean country = x.country() != null && regionCountries.contains(x.country());
+                int score = (!a.isShort() ? 16 : 0) + (seenFull.contains(x) ? 8 : 0) + (country ? 2 : 0)
+                        + (x.active(date) ? 4 : 0) + (x.kind() == ActorKind.PERSON && titled(h) ? 1 : 0);
+                boolean ok = !a.isShort() || seenFull.contains(x) || x.active(date)
+                        || x.kind() == ActorKind.PERSON && titled(h) || x.kind() != ActorKind.PERSON && country;
+                if (!ok) {
+                    continue;
+                }
+                if (score > bestScore) {
+                    best = a;
+                    bestScore = score;
+                    tie = false;
+                } else if (score == bestScore && best != null && best.actor() != x) {
+                    tie = true;
+                }
+            }
+            return tie && best != null && best.isShort() ? null : best;
+        }
+
+        /** True when a short form of a person is accepted here (so the same span is not also a place). */
+        private boolean acceptedPersonShort(Hit h) {
+            for (Entry e : h.values) {
+                if (e instanceof ActorName a && a.isShort() && a.actor().kind() == ActorKind.PERSON
+                        && (a.actor().active(date) || titled(h) || fullNameSeen(a.actor()))) {
+                    return !(h.to - h.from == 1 && nameAroundActor(h));
+                }
+            }
+            return false;
+        }
+
+        private boolean fullNameSeen(Actor actor) {
+            return seenFull.contains(actor);
         }
 
         /** A dictionary short form that is part of a longer capitalised name ("Anna Putin" is not Putin). */
@@ -1023,8 +1127,9 @@ final class TextAnalyzer {
             if (h.field == 0 && titleCase) {
                 return false;
             }
-            boolean before = h.from > 0 && t.joined(h.from - 1) && t.capitalised(h.from - 1) && !t.sentenceStart(h.from - 1)
-                    && cover[h.field][h.from - 1] == null && !Cues.TITLE_WORDS.contains(t.token(h.from - 1))
+            Hit prev = h.from > 0 ? cover[h.field][h.from - 1] : null;
+            boolean before = h.from > 0 && t.joined(h.from - 1) && t.capitalised(h.from - 1)
+                    && (prev == null || isPlaceOnly(prev) && !isDemonym(prev)) && !Cues.TITLE_WORDS.contains(t.token(h.from - 1))
                     && !Cues.FUNCTION_WORDS.contains(t.token(h.from - 1));
             boolean after = h.to < t.size() && t.joined(h.to - 1) && t.capitalised(h.to) && cover[h.field][h.to] == null
                     && !Cues.FUNCTION_WORDS.contains(t.token(h.to));
@@ -1091,6 +1196,12 @@ final class TextAnalyzer {
         }
     }
 
+    private static List<Mention> sorted(List<Mention> mentions) {
+        List<Mention> out = new ArrayList<>(mentions);
+        out.sort(READING_ORDER);
+        return out;
+    }
+
     private static int firstOffset(List<Mention> mentions) {
         int best = Integer.MAX_VALUE;
         for (Mention m : mentions) {
@@ -1116,12 +1227,12 @@ final class TextAnalyzer {
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** Headlines in Title Case: most words of four letters or more start with a capital. */
-    static boolean titleCase(Tokens t) {
+    /** Headlines in Title Case: most words of four letters or more that are not known names start with a capital. */
+    static boolean titleCase(Tokens t, Hit[] cover) {
         int long4 = 0;
         int caps = 0;
         for (int i = 0; i < t.size(); i++) {
-            if (t.end(i) - t.start(i) >= 4) {
+            if (t.end(i) - t.start(i) >= 4 && cover[i] == null) {
                 long4++;
                 if (t.capitalised(i)) {
                     caps++;
@@ -1145,16 +1256,16 @@ final class TextAnalyzer {
             if (line.length() < 200 && mayBeCreditLine(stripped) && CREDIT_LINE.matcher(stripped).matches()) {
                 from = lineStart;
             } else if (mayEndWithCredit(stripped)) {
-                Matcher m = CREDIT.matcher(line);
+                // Credits are short and at the end of a line: only the tail is searched, so the cost per line is bounded.
+                int tail = Math.max(0, line.length() - CREDIT_TAIL);
+                Matcher m = CREDIT.matcher(line).region(tail, line.length());
                 if (m.find() && m.group().strip().length() > 1) {
                     from = lineStart + m.start();
                 }
             }
             if (from >= 0) {
-                for (int i = 0; i < t.size(); i++) {
-                    if (t.start(i) >= from && t.end(i) <= lineEnd) {
-                        out[i] = true;
-                    }
+                for (int i = firstTokenAt(t, from); i < t.size() && t.end(i) <= lineEnd; i++) {
+                    out[i] = true;
                 }
             }
             if (nl < 0) {
@@ -1164,6 +1275,25 @@ final class TextAnalyzer {
         }
         return out;
     }
+
+    /** Index of the first token starting at or after {@code offset} (binary search). */
+    private static int firstTokenAt(Tokens t, int offset) {
+        int lo = 0;
+        int hi = t.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t.start(mid) < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Mentions in reading order: the title's first, then by offset. */
+    static final Comparator<Mention> READING_ORDER = Comparator.<Mention>comparingInt(m -> m.getField() == TextField.TITLE ? 0 : 1)
+            .thenComparingInt(Mention::getStart);
 
     /** Cheap test before the byline/credit-line pattern: such lines start with By, Written, Photo, Image, Credit… */
     private static boolean mayBeCreditLine(String line) {
