@@ -413,7 +413,8 @@ final class TextAnalyzer {
                 } else if (CONNECTORS.contains(t.token(end)) && end + 1 < t.size() && t.joined(end)
                         && t.capitalised(end + 1) && !isActorHit(cover[f][end + 1])
                         && !Cues.FUNCTION_WORDS.contains(t.token(end + 1))
-                        && (NAME_PARTICLES.contains(t.token(end)) || hasOrgWord(t, i, end) || orgWordAhead(f, end + 1))) {
+                        && (NAME_PARTICLES.contains(t.token(end)) || hasOrgWord(t, i, end)
+                                || orgWordAhead(f, end + 1) && !hasTitle(t, i, end))) {
                     end += 2;
                 } else {
                     break;
@@ -431,6 +432,16 @@ final class TextAnalyzer {
                 }
                 if (!t.joined(k)) {
                     break;
+                }
+            }
+            return false;
+        }
+
+        /** "Professor Takeshi Nakamura of Tohoku University": a titled person, then the body they belong to. */
+        private boolean hasTitle(Tokens t, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (Cues.TITLE_HEADS.contains(t.token(k))) {
+                    return true;
                 }
             }
             return false;
@@ -1087,7 +1098,9 @@ final class TextAnalyzer {
                     continue;
                 }
                 Actor x = a.actor();
-                boolean country = x.country() != null && regionCountries.contains(x.country());
+                // A short form standing for a company or body by its country only counts mid-sentence ("Apple growers").
+                boolean country = x.country() != null && regionCountries.contains(x.country())
+                        && !tokens[h.field].sentenceStart(h.from) && !(h.field == 0 && titleCase);
                 int score = (!a.isShort() ? 16 : 0) + (seenFull.contains(x) ? 8 : 0) + (country ? 2 : 0)
                         + (x.active(date) ? 4 : 0) + (x.kind() == ActorKind.PERSON && titled(h) ? 1 : 0);
                 boolean ok = !a.isShort() || seenFull.contains(x) || x.active(date)
