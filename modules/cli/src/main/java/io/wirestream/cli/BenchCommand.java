@@ -3,6 +3,8 @@ package io.wirestream.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.cli.bench.ArticleGenerator;
+import io.wirestream.cli.bench.BenchResult;
+import io.wirestream.cli.bench.PipelineBench;
 import io.wirestream.devstack.DevStack;
 import io.wirestream.devstack.DevStackConfig;
 import io.wirestream.ingest.IngestService;
@@ -30,22 +32,103 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code wirestream bench}: measurements on the in-process dev stack. */
+/**
+ * {@code wirestream bench}: the whole pipeline measured end to end against Kafka (throughput, latency per
+ * original, per-stage rates, state, heap, CPU) beside a pass-through application as the ceiling;
+ * {@code bench ingest}: the ingest service alone.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure Wirestream on the in-process dev stack.",
+        description = {"Measure the whole pipeline end to end: generate N articles with a share of syndicated copies, publish"
+                + " them to news.documents at a rate, run the ingest, dedup and tagger services (exactly-once) until every"
+                + " document is decided and every original enriched, then run a pass-through Kafka Streams application over the"
+                + " same documents as the ceiling. Runs on the in-process dev stack unless --bootstrap-servers is given; every"
+                + " run uses topics and application ids under a fresh prefix.",
+                "The last line is: RESULT articles_per_s=… ceiling_per_s=… ratio=… p50_ms=… p95_ms=… p99_ms=…"},
         subcommands = {BenchCommand.Ingest.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "5000", description = "Articles to generate (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--rate", paramLabel = "R|max", defaultValue = "max",
+            description = "Documents per second, on a wall-clock schedule, or max (default: ${DEFAULT-VALUE}).")
+    String rate;
+
+    @Option(names = "--duplicates", paramLabel = "SHARE", defaultValue = "0.3",
+            description = "Share of the articles that are near-copies of earlier originals, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double duplicates;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "6", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--words", defaultValue = "400", description = "Body words per original (default: ${DEFAULT-VALUE}).")
+    int words;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--keep-topics", description = "On a given cluster, keep the run's topics and consumer groups (deleted by default).")
+    boolean keepTopics;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PipelineBench.Config config;
+        try {
+            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Properties cluster = connection.properties();
+        cluster.remove(ServiceSettings.TOPICS_PREFIX);
+        String basePrefix = connection.topicPrefix == null ? "" : connection.topicPrefix;
+        Path work = Files.createTempDirectory("wirestream-bench-");
+        try {
+            out.printf(Locale.ROOT, "Wirestream bench: %d articles (%.0f%% copies), rate %s, %d partitions, on %s%n", articles,
+                    duplicates * 100, rate, partitions, cluster.getProperty(ServiceSettings.BOOTSTRAP_SERVERS) == null
+                            ? "the in-process dev stack" : cluster.getProperty(ServiceSettings.BOOTSTRAP_SERVERS));
+            out.flush();
+            // The environment's WIRESTREAM_* keys describe a real cluster: not for the dev stack.
+            Map<String, String> env = cluster.getProperty(ServiceSettings.BOOTSTRAP_SERVERS) == null ? Map.of() : System.getenv();
+            BenchResult result = new PipelineBench(config, cluster, env, basePrefix, work).run(line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+            result.print(out);
+            return 0;
+        } finally {
+            DemoCommand.deleteTree(work);
+        }
+    }
+
+    private static double parseRate(String rate) {
+        if (rate.equalsIgnoreCase("max")) {
+            return 0;
+        }
+        try {
+            double r = Double.parseDouble(rate);
+            if (r > 0 && Double.isFinite(r)) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--rate must be a positive number of documents per second or 'max', was '" + rate + "'");
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,

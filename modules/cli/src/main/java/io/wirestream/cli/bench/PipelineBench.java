@@ -1,0 +1,429 @@
+package io.wirestream.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.dedup.DedupService;
+import io.wirestream.devstack.DevStack;
+import io.wirestream.devstack.DevStackConfig;
+import io.wirestream.ingest.IngestService;
+import io.wirestream.ingest.connect.DocumentPublisher;
+import io.wirestream.ingest.connect.DocumentReader;
+import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.DuplicateStatus;
+import io.wirestream.model.SourceDocument;
+import io.wirestream.model.topic.Topic;
+import io.wirestream.model.topic.TopicProvisioner;
+import io.wirestream.model.topic.Topics;
+import io.wirestream.runtime.ServiceSettings;
+import io.wirestream.runtime.StreamsService;
+import io.wirestream.tagger.TaggerService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The whole pipeline measured end to end: generated articles published at a given rate through the
+ * connectors' publisher to {@code news.documents}, the ingest, dedup and tagger services running with
+ * exactly-once on topics under a fresh prefix, the output watched until every document is decided and
+ * every original enriched; then, in the same run, a pass-through application over the same documents as the
+ * ceiling. On the in-process dev stack unless a cluster is given.
+ */
+public final class PipelineBench {
+
+    /**
+     * What to run.
+     *
+     * @param articles   documents to generate and publish
+     * @param rate       documents per second, 0 for as fast as possible
+     * @param duplicates share of the documents that are copies of earlier originals, in [0, 1)
+     * @param partitions partitions of every topic
+     * @param words      body words per original
+     * @param seed       generator seed
+     * @param timeout    how long to wait for the pipeline, and for the pass-through application
+     * @param keepTopics on a given cluster, keep the run's topics (they are deleted otherwise)
+     */
+    public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
+                         Duration timeout, boolean keepTopics) {
+        public Config {
+            if (articles < 1) {
+                throw new IllegalArgumentException("--articles must be >= 1, was " + articles);
+            }
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("--rate must be a positive number of documents per second or 'max', was " + rate);
+            }
+            if (!(duplicates >= 0 && duplicates < 1)) {
+                throw new IllegalArgumentException("--duplicates must be in [0, 1), was " + duplicates);
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException("--partitions must be >= 1, was " + partitions);
+            }
+        }
+    }
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final List<String> SERVICES = List.of(IngestService.NAME, DedupService.NAME, TaggerService.NAME);
+
+    private final Config config;
+    private final Properties connection;
+    private final Map<String, String> env;
+    private final Path workDir;
+    private final String prefix;
+
+    /**
+     * @param connection properties naming a cluster ({@code bootstrap.servers}, {@code schema.registry.url},
+     *                   auth, any client keys), or none of them for the in-process dev stack
+     * @param env        environment fallbacks for a given cluster ({@code WIRESTREAM_…})
+     * @param basePrefix prefix put before the run's own ({@code bench-<time>-<random>.})
+     * @param workDir    broker data and the services' state (deleted by the caller)
+     */
+    public PipelineBench(Config config, Properties connection, Map<String, String> env, String basePrefix, Path workDir) {
+        this.config = config;
+        this.connection = connection;
+        this.env = env;
+        this.workDir = workDir;
+        this.prefix = basePrefix + "bench-" + RUN_ID.format(Instant.now()) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000)) + ".";
+    }
+
+    /** Runs the bench; {@code progress} hears what happens. */
+    public BenchResult run(Consumer<String> progress) throws InterruptedException {
+        List<ArticleGenerator.Article> articles = new ArticleGenerator(config.seed())
+                .articles(config.articles(), config.duplicates(), config.words());
+        List<SourceDocument> documents = documents(articles);
+        progress.accept(String.format(Locale.ROOT, "generated %d articles (%d copies of earlier originals), %.1f MB of JSON",
+                articles.size(), articles.stream().filter(a -> !a.original()).count(),
+                documents.stream().mapToLong(d -> d.getContent().remaining()).sum() / 1e6));
+
+        boolean devStack = connection.getProperty(ServiceSettings.BOOTSTRAP_SERVERS) == null;
+        long t0 = System.currentTimeMillis();
+        try (DevStack stack = devStack ? DevStack.start(DevStackConfig.defaults().withDataDir(workDir.resolve("devstack"))) : null) {
+            Properties base = new Properties();
+            base.putAll(connection);
+            if (stack != null) {
+                base.setProperty(ServiceSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+                base.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+                progress.accept("dev stack up: Kafka " + stack.bootstrapServers() + " (KRaft, in-process), schema registry "
+                        + stack.schemaRegistryUrl() + " in " + (System.currentTimeMillis() - t0) + " ms");
+            }
+            ServiceSettings benchSettings = settings(base, "bench");
+            progress.accept("cluster " + benchSettings.bootstrapServers() + ", topic prefix " + prefix);
+            try {
+                return run(base, benchSettings, articles, documents, devStack, progress);
+            } finally {
+                if (!devStack && !config.keepTopics()) {
+                    deleteRunTopics(benchSettings, progress);
+                }
+            }
+        }
+    }
+
+    private BenchResult run(Properties base, ServiceSettings benchSettings, List<ArticleGenerator.Article> articles,
+                            List<SourceDocument> documents, boolean devStack, Consumer<String> progress) throws InterruptedException {
+        Topics topics = StreamsService.topics(benchSettings);
+        List<Topic<String, SourceDocument>> hops = PassThrough.hops(topics, prefix);
+        try (Admin admin = Admin.create(adminConfig(benchSettings))) {
+            // Terminal topics get the broker's clock, so a consumer reads append times off them.
+            createWithLogAppendTime(admin, List.of(topics.enriched(), hops.get(hops.size() - 1)));
+            TopicProvisioner.createMissing(admin, topics.all());
+            TopicProvisioner.createMissing(admin, List.copyOf(hops));
+        }
+        progress.accept(String.format(Locale.ROOT, "created %d topics with %d partitions each (%s and %s with"
+                + " message.timestamp.type=LogAppendTime)", topics.all().size() + hops.size(), config.partitions(),
+                topics.enriched().name(), hops.get(hops.size() - 1).name()));
+
+        Map<String, ServiceSettings> serviceSettings = new LinkedHashMap<>();
+        SERVICES.forEach(s -> serviceSettings.put(s, settings(base, s)));
+        long[] stateBytes = new long[SERVICES.size()];
+        List<StreamsService> services = new ArrayList<>();
+        StageCollector collector;
+        Map<String, Long> sentAt = new HashMap<>();
+        long firstSend;
+        long cpuStart;
+        long wallStart;
+        long cpuEnd;
+        long wallEnd;
+        long heapUsed;
+        try {
+            long t0 = System.currentTimeMillis();
+            services.add(IngestService.start(serviceSettings.get(IngestService.NAME)));
+            services.add(DedupService.start(serviceSettings.get(DedupService.NAME)));
+            services.add(TaggerService.start(serviceSettings.get(TaggerService.NAME)));
+            for (StreamsService s : services) {
+                if (!s.awaitRunning(config.timeout())) {
+                    throw new IllegalStateException(s.settings().service() + " did not reach RUNNING within " + config.timeout()
+                            + " (state " + s.state() + ")");
+                }
+            }
+            progress.accept("services running: ingest, dedup, tagger (exactly_once_v2, one stream thread each) in "
+                    + (System.currentTimeMillis() - t0) + " ms");
+
+            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size());
+            try (collector) {
+                collector.start();
+                cpuStart = cpuNanos();
+                wallStart = System.nanoTime();
+                firstSend = publish(benchSettings.bootstrapServers(), topics.documents(), documents, sentAt, progress);
+                awaitPipeline(collector, services, firstSend, documents.size());
+                cpuEnd = cpuNanos();
+                wallEnd = System.nanoTime();
+                Runtime rt = Runtime.getRuntime();
+                heapUsed = rt.totalMemory() - rt.freeMemory();
+            }
+            progress.accept(String.format(Locale.ROOT, "pipeline done %.2f s after the first send",
+                    (System.currentTimeMillis() - firstSend) / 1000.0));
+        } finally {
+            services.forEach(StreamsService::close);
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ServiceSettings s = serviceSettings.get(SERVICES.get(i));
+            stateBytes[i] = size(s.stateDir().resolve(s.applicationId()));
+        }
+        if (!collector.enrichedLogAppendTime) {
+            throw new IllegalStateException("records on " + topics.enriched().name() + " do not carry the broker's LogAppendTime"
+                    + " although the bench created the topic with it; latencies would be wrong");
+        }
+
+        progress.accept("pass-through application over the same " + documents.size() + " documents, " + PassThrough.HOPS + " hops");
+        BenchResult.Ceiling ceiling = PassThrough.run(settings(base, PassThrough.SERVICE), prefix, documents.size(), config.timeout());
+
+        return new BenchResult(documents.size(), (int) articles.stream().filter(a -> !a.original()).count(),
+                collector.accounted(), collector.deadLetterReasons.size(), quality(articles, documents, collector),
+                stages(collector), latency(collector, sentAt),
+                documents.size() * 1000.0 / Math.max(1, collector.lastNewDecisionAt - firstSend),
+                collector.lastNewDecisionAt - firstSend, ceiling,
+                new BenchResult.Resources(stateBytes, heapUsed, Runtime.getRuntime().maxMemory(), cpuEnd - cpuStart,
+                        wallEnd - wallStart, devStack));
+    }
+
+    /** Waits for the collector, failing fast when a service stops or the timeout passes. */
+    private void awaitPipeline(StageCollector collector, List<StreamsService> services, long firstSend, int documents)
+            throws InterruptedException {
+        long deadline = firstSend + config.timeout().toMillis();
+        while (!collector.await(Duration.ofMillis(500))) {
+            String stopped = services.stream().filter(s -> s.state() == KafkaStreams.State.ERROR
+                            || s.state() == KafkaStreams.State.PENDING_ERROR || s.state() == KafkaStreams.State.NOT_RUNNING)
+                    .map(s -> s.settings().service() + " " + s.state()).collect(Collectors.joining(", "));
+            if (!stopped.isEmpty() || System.currentTimeMillis() > deadline) {
+                collector.close();
+                throw new IllegalStateException(String.format(Locale.ROOT, "pipeline not done %s: %d of %d documents decided,"
+                                + " %d dead letters, %d enriched", stopped.isEmpty() ? "within " + config.timeout()
+                                : "(service stopped: " + stopped + ")", collector.decisions.size(), documents,
+                        collector.deadLetterReasons.size(), collector.enrichedAt.size()));
+            }
+        }
+    }
+
+    /** The generated articles as the file connector would read them, one JSON document each. */
+    private static List<SourceDocument> documents(List<ArticleGenerator.Article> articles) {
+        ObjectMapper json = new ObjectMapper();
+        DocumentReader reader = new DocumentReader("bench", Instant.now());
+        List<SourceDocument> docs = new ArrayList<>(articles.size());
+        for (ArticleGenerator.Article a : articles) {
+            try {
+                docs.add(reader.document(String.format(Locale.ROOT, "bench/article-%06d.json", a.index()), "application/json",
+                        json.writeValueAsBytes(a.json())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return docs;
+    }
+
+    /**
+     * Publishes on a wall-clock schedule (document i is due i/rate seconds after the first; when behind, the
+     * due ones go out at once), each stamped with its send time as fetch time and so as record timestamp.
+     * Returns the first send time.
+     */
+    private long publish(String bootstrapServers, Topic<String, SourceDocument> topic, List<SourceDocument> documents,
+                         Map<String, Long> sentAt, Consumer<String> progress) {
+        long start = System.nanoTime();
+        long first = System.currentTimeMillis();
+        try (DocumentPublisher publisher = new DocumentPublisher(bootstrapServers, topic)) {
+            for (int i = 0; i < documents.size(); i++) {
+                if (config.rate() > 0) {
+                    long due = start + (long) (i * 1e9 / config.rate());
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
+                long now = System.currentTimeMillis();
+                SourceDocument d = SourceDocument.newBuilder(documents.get(i)).setFetchedAt(Instant.ofEpochMilli(now)).build();
+                publisher.send(d);
+                sentAt.put(d.getDocumentId(), now);
+            }
+            publisher.flush();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.accept(String.format(Locale.ROOT, "published %d documents to %s in %.2f s = %.0f documents/s (rate %s)",
+                documents.size(), topic.name(), seconds, documents.size() / seconds,
+                config.rate() > 0 ? String.format(Locale.ROOT, "%.0f/s", config.rate()) : "max"));
+        return first;
+    }
+
+    private static BenchResult.Quality quality(List<ArticleGenerator.Article> articles, List<SourceDocument> documents,
+                                               StageCollector c) {
+        Map<String, Integer> indexOfDocument = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            indexOfDocument.put(documents.get(i).getDocumentId(), i);
+        }
+        int originals = 0;
+        int originalsKept = 0;
+        int copiesFound = 0;
+        int decidedOriginals = 0;
+        int exact = 0;
+        int near = 0;
+        for (DuplicateDecision d : c.decisions.values()) {
+            Integer index = indexOfDocument.get(c.documentOf.get(d.getArticleId()));
+            if (index == null) {
+                continue;
+            }
+            ArticleGenerator.Article a = articles.get(index);
+            switch (d.getStatus()) {
+                case ORIGINAL -> decidedOriginals++;
+                case EXACT_DUPLICATE -> exact++;
+                case NEAR_DUPLICATE -> near++;
+                default -> { }
+            }
+            if (a.original()) {
+                originalsKept += d.getStatus() == DuplicateStatus.ORIGINAL ? 1 : 0;
+            } else if (d.getStatus() != DuplicateStatus.ORIGINAL && d.getDuplicateOf() != null) {
+                Integer of = indexOfDocument.get(c.documentOf.get(d.getDuplicateOf()));
+                copiesFound += of != null && of == a.copyOf() ? 1 : 0;
+            }
+        }
+        for (ArticleGenerator.Article a : articles) {
+            originals += a.original() ? 1 : 0;
+        }
+        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, c.corrections);
+    }
+
+    private static List<BenchResult.Stage> stages(StageCollector c) {
+        String visible = "time visible to a read_committed consumer";
+        return List.of(
+                stage(Topics.DOCUMENTS, c.documentTraffic, "send time: record timestamp set by the publisher"),
+                stage(Topics.ARTICLES_RAW, c.rawTraffic, visible),
+                stage(Topics.DUPLICATES, c.decisionTraffic, visible),
+                stage(Topics.ARTICLES_DEDUPED, c.dedupedTraffic, visible),
+                stage(Topics.ENRICHED, c.enrichedTraffic, "broker log-append time"));
+    }
+
+    private static BenchResult.Stage stage(String topic, StageCollector.Traffic t, String clock) {
+        return new BenchResult.Stage(topic, t.records, t.first, t.last, clock);
+    }
+
+    /** Send → enriched append time for every article whose final decision is ORIGINAL, in send order. */
+    private static BenchResult.Latency latency(StageCollector c, Map<String, Long> sentAt) {
+        long[] millis = c.decisions.values().stream()
+                .filter(d -> d.getStatus() == DuplicateStatus.ORIGINAL)
+                .map(d -> new long[] {sentAt.get(c.documentOf.get(d.getArticleId())), c.enrichedAt.get(d.getArticleId())})
+                .sorted(Comparator.comparingLong(sentAndAppended -> sentAndAppended[0]))
+                .mapToLong(sentAndAppended -> sentAndAppended[1] - sentAndAppended[0])
+                .toArray();
+        return BenchResult.Latency.of(millis);
+    }
+
+    /** Settings of one service under the run's prefix: its own topics, application id and state. */
+    private ServiceSettings settings(Properties base, String service) {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.setProperty(ServiceSettings.TOPICS_PREFIX, prefix);
+        p.setProperty(ServiceSettings.TOPICS_PARTITIONS, Integer.toString(config.partitions()));
+        p.setProperty(ServiceSettings.APPLICATION_ID, prefix + "wirestream-" + service);
+        p.setProperty(ServiceSettings.STATE_DIR, workDir.resolve("state").toString());
+        return ServiceSettings.parse(service, p, env);
+    }
+
+    private static Map<String, Object> adminConfig(ServiceSettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.streamsOverrides());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        return config;
+    }
+
+    private static void createWithLogAppendTime(Admin admin, List<Topic<?, ?>> topics) {
+        List<NewTopic> requests = topics.stream().map(t -> {
+            Map<String, String> configs = new LinkedHashMap<>(t.configs());
+            configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, TimestampType.LOG_APPEND_TIME.name);
+            return new NewTopic(t.name(), t.partitions(), t.replicationFactor()).configs(configs);
+        }).toList();
+        try {
+            admin.createTopics(requests).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create " + topics.stream().map(Topic::name).toList() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /** On a given cluster: deletes every topic and consumer group of this run (they all start with its prefix). */
+    private void deleteRunTopics(ServiceSettings settings, Consumer<String> progress) {
+        try (Admin admin = Admin.create(adminConfig(settings))) {
+            List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).sorted().toList();
+            admin.deleteTopics(names).all().get();
+            List<String> groups = Stream.concat(SERVICES.stream(), Stream.of(PassThrough.SERVICE))
+                    .map(s -> prefix + "wirestream-" + s).toList();
+            try {
+                admin.deleteConsumerGroups(groups).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException || e.getCause() instanceof GroupNotEmptyException)) {
+                    throw e;
+                }
+            }
+            progress.accept("deleted the run's " + names.size() + " topics and its consumer groups (schemas stay registered"
+                    + " under " + prefix + "*-value)");
+        } catch (ExecutionException e) {
+            progress.accept("could not delete the run's topics (" + prefix + "*): " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long size(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;        // a file RocksDB removed while we walked
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("cannot measure " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

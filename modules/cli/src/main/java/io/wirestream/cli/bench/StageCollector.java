@@ -1,0 +1,185 @@
+package io.wirestream.cli.bench;
+
+import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.DuplicateStatus;
+import io.wirestream.model.RawArticle;
+import io.wirestream.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Watches the pipeline's topics from the beginning on its own thread with a read-committed consumer (no
+ * group: partitions are assigned), and notes per topic how many records arrived and when. Done when every
+ * document has a duplicates decision (or a dead letter) and every article whose latest decision is
+ * ORIGINAL has its enriched record. Read its fields only after {@link #close()}.
+ *
+ * <p>Times: {@code news.documents} carries the send time as its record timestamp; the enriched topic is
+ * created with {@code LogAppendTime}, so its timestamps are the broker's; the other topics carry event
+ * time, so for them the time a record became visible to this consumer is used.
+ */
+final class StageCollector implements AutoCloseable {
+
+    /** First and last time and count of one topic's records. */
+    static final class Traffic {
+        long records;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+
+        void add(long time) {
+            records++;
+            first = Math.min(first, time);
+            last = Math.max(last, time);
+        }
+    }
+
+    private final Topics topics;
+    private final int documents;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread thread;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile RuntimeException failure;
+
+    final Traffic documentTraffic = new Traffic();
+    final Traffic rawTraffic = new Traffic();
+    final Traffic decisionTraffic = new Traffic();
+    final Traffic dedupedTraffic = new Traffic();
+    final Traffic enrichedTraffic = new Traffic();
+    /** Article id → the document it was extracted from (the first one). */
+    final Map<String, String> documentOf = new HashMap<>();
+    /** Article id → its latest decision. */
+    final Map<String, DuplicateDecision> decisions = new HashMap<>();
+    /** Article id → log-append time of its first enriched record. */
+    final Map<String, Long> enrichedAt = new HashMap<>();
+    final List<String> deadLetterReasons = new ArrayList<>();
+    int corrections;
+    /** When the last article got its first decision (consumer clock). */
+    long lastNewDecisionAt;
+    /** Whether every enriched record carried a log-append timestamp (the topic was created by the bench). */
+    boolean enrichedLogAppendTime = true;
+    private final Set<String> originalsAwaitingEnriched = new HashSet<>();
+
+    StageCollector(String bootstrapServers, Topics topics, int documents) {
+        this.topics = topics;
+        this.documents = documents;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-bench-collector"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(topics.documents().name(), topics.articlesRaw().name(), topics.duplicates().name(),
+                topics.articlesDeduped().name(), topics.enriched().name(), topics.dlq().name())) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.thread = new Thread(this::run, "wirestream-bench-collector");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Waits until the pipeline is done; false on timeout. Rethrows what stopped the collector. */
+    boolean await(Duration timeout) throws InterruptedException {
+        boolean finished = done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (failure != null) {
+            throw failure;
+        }
+        return finished;
+    }
+
+    /** Documents with a decision or a dead letter. */
+    int accounted() {
+        return decisions.size() + deadLetterReasons.size();
+    }
+
+    private void run() {
+        try {
+            while (!isDone()) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
+                long now = System.currentTimeMillis();
+                for (ConsumerRecord<byte[], byte[]> r : polled) {
+                    take(r, now);
+                }
+            }
+            done.countDown();
+        } catch (WakeupException e) {
+            // closed before the pipeline was done: the caller reports what was seen
+        } catch (RuntimeException e) {
+            failure = e;
+            done.countDown();
+        }
+    }
+
+    private boolean isDone() {
+        return accounted() >= documents && documentOf.size() + deadLetterReasons.size() >= documents
+                && originalsAwaitingEnriched.isEmpty();
+    }
+
+    private void take(ConsumerRecord<byte[], byte[]> r, long now) {
+        String topic = r.topic();
+        if (topic.equals(topics.documents().name())) {
+            documentTraffic.add(r.timestamp());
+        } else if (topic.equals(topics.articlesRaw().name())) {
+            rawTraffic.add(now);
+            RawArticle a = topics.articlesRaw().valueSerde().deserializer().deserialize(topic, r.headers(), r.value());
+            documentOf.putIfAbsent(a.getArticleId(), a.getDocumentId());
+        } else if (topic.equals(topics.duplicates().name())) {
+            decisionTraffic.add(now);
+            DuplicateDecision d = topics.duplicates().valueSerde().deserializer().deserialize(topic, r.headers(), r.value());
+            if (decisions.put(d.getArticleId(), d) == null) {
+                lastNewDecisionAt = now;
+            }
+            corrections += d.getCorrection() ? 1 : 0;
+            if (d.getStatus() == DuplicateStatus.ORIGINAL && !enrichedAt.containsKey(d.getArticleId())) {
+                originalsAwaitingEnriched.add(d.getArticleId());
+            } else {
+                originalsAwaitingEnriched.remove(d.getArticleId());
+            }
+        } else if (topic.equals(topics.articlesDeduped().name())) {
+            dedupedTraffic.add(now);
+        } else if (topic.equals(topics.enriched().name())) {
+            enrichedTraffic.add(r.timestamp());
+            enrichedLogAppendTime &= r.timestampType() == TimestampType.LOG_APPEND_TIME;
+            String articleId = new String(r.key(), StandardCharsets.UTF_8);
+            enrichedAt.putIfAbsent(articleId, r.timestamp());
+            originalsAwaitingEnriched.remove(articleId);
+        } else if (topic.equals(topics.dlq().name())) {
+            var h = r.headers().lastHeader("error.message");
+            deadLetterReasons.add(h == null ? "(no error.message header)" : new String(h.value(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Stops the thread (if still running) and closes the consumer; afterwards the fields are safe to read. */
+    @Override
+    public void close() {
+        if (thread.isAlive()) {
+            consumer.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
