@@ -41,15 +41,18 @@ public final class DedupTopology {
     }
 
     public static Topology build(DedupConfig config, Topics topics, String signalsTopic) {
+        // Stores are cached: an article's state is rewritten once per band signal (about 21 times), and the cache
+        // folds those writes into one RocksDB put and one changelog record per commit. Measured with
+        // `wirestream bench --articles 3000`: 93 -> 124 articles/s, 20 -> 15 ms of CPU per article.
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
-                Serdes.String(), ArticleState.SERDE));
+                Serdes.String(), ArticleState.SERDE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BAND_INDEX_STORE),
-                Serdes.String(), Buckets.SERDE));
+                Serdes.String(), Buckets.SERDE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_STORE),
-                Serdes.String(), StoryState.SERDE));
+                Serdes.String(), StoryState.SERDE).withCachingEnabled());
 
         KStream<String, Object> articles = builder
                 .stream(topics.articlesRaw().name(), consumed(topics.articlesRaw(), "dedup-articles-source"))
