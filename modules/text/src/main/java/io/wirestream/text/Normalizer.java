@@ -36,4 +36,18 @@ public final class Normalizer {
         }
         return out.toString();
     }
+
+    /** Whitespace-separated words in {@code s}, as article generators and size reports count them. */
+    public static int countWords(CharSequence s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
 }

@@ -393,15 +393,6 @@ public final class ArticleGenerator {
     }
 
     static int countWords(CharSequence s) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i));
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
+        return io.wirestream.text.Normalizer.countWords(s);
     }
 }
