@@ -1,6 +1,7 @@
 package io.wirestream.bench;
 
 import io.wirestream.tagger.Tagger;
+import io.wirestream.text.Normalizer;
 
 /**
  * Load time and heap footprint of the tagger's data, and a sample of the benchmark articles:
@@ -14,9 +15,9 @@ public final class TaggerFootprint {
     }
 
     public static void main(String[] args) {
-        sample("reuters", WireArticles.reuters(256));
-        sample("long", WireArticles.longer(256));
-        WireArticles.Article first = WireArticles.reuters(1)[0];
+        sample("reuters", BenchArticles.of("reuters", 256));
+        sample("long", BenchArticles.of("long", 256));
+        BenchArticles first = BenchArticles.of("reuters", 1)[0];
         System.out.printf("sample (%s):%n%s%n%s%n%n", first.published(), first.title(), first.body());
 
         long before = usedAfterGc();
@@ -39,14 +40,14 @@ public final class TaggerFootprint {
         java.lang.ref.Reference.reachabilityFence(tagger);
     }
 
-    private static void sample(String name, WireArticles.Article[] articles) {
+    private static void sample(String name, BenchArticles[] articles) {
         int minWords = Integer.MAX_VALUE;
         int maxWords = 0;
         int minChars = Integer.MAX_VALUE;
         int maxChars = 0;
         long chars = 0;
-        for (WireArticles.Article a : articles) {
-            int w = WireArticles.countWords(a.body());
+        for (BenchArticles a : articles) {
+            int w = Normalizer.countWords(a.body());
             minWords = Math.min(minWords, w);
             maxWords = Math.max(maxWords, w);
             minChars = Math.min(minChars, a.body().length());

@@ -62,6 +62,14 @@ public final class Tagger {
         return analyzer.analyze(title, body, date);
     }
 
+    /**
+     * Only the first step of {@link #analyze}: credits skipped, the longest-match scan for names, aliases, actors
+     * and blocking phrases. Returns the number of phrases found. For measuring the matching kernel on its own.
+     */
+    public int matchPhrases(String text) {
+        return analyzer.scan(text);
+    }
+
     /** The enriched event for an original article; {@code taggedAt} is the stream time given by the caller. */
     public EnrichedArticle tag(DedupedArticle deduped, long taggedAt) {
         RawArticle a = deduped.getArticle();

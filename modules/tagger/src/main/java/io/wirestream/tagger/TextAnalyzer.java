@@ -133,6 +133,13 @@ final class TextAnalyzer {
         return index.phrases();
     }
 
+    /** The matching kernel alone: the longest-match scan of one text over the phrase index; returns the hits. */
+    int scan(String text) {
+        Doc doc = new Doc("", text == null ? "" : text, null);
+        doc.scan();
+        return doc.hits.size();
+    }
+
     Analysis analyze(String title, String body, LocalDate date) {
         Doc doc = new Doc(title == null ? "" : title, body == null ? "" : body, date);
         doc.scan();
