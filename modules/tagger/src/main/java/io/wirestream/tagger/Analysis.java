@@ -6,9 +6,4 @@ import java.util.List;
 
 /** What the tagger found in one article: regions and actors, most relevant first, and the focus region's code. */
 public record Analysis(List<RegionTag> regions, List<ActorTag> actors, String focus) {
-
-    /** Distinct country codes of the regions, in order: the {@code regions} record header. */
-    public List<String> countries() {
-        return regions.stream().map(RegionTag::getCountry).filter(c -> c != null).distinct().toList();
-    }
 }

@@ -55,7 +55,32 @@ final class TextAnalyzer {
     enum Blocker implements Entry { BLOCKER }
 
     /** A phrase found in one field: tokens [from, to), characters [start, end). */
-    record Hit(int field, int from, int to, int start, int end, List<Entry> values, boolean caps) {
+    record Hit(int field, int from, int to, int start, int end, List<Entry> values, boolean caps, List<Place> places) {
+
+        Hit(int field, int from, int to, int start, int end, List<Entry> values, boolean caps) {
+            this(field, from, to, start, end, values, caps, placesOf(values));
+        }
+    }
+
+    /**
+     * The places a phrase may name, worked out once per hit; a subdivision named like a city inside it
+     * ("Yerevan") yields to the city, and a blocking phrase names none.
+     */
+    static List<Place> placesOf(List<Entry> values) {
+        List<Place> out = new ArrayList<>(values.size());
+        for (Entry e : values) {
+            if (e instanceof PlaceName p && !out.contains(p.name().place())) {
+                out.add(p.name().place());
+            }
+            if (e instanceof Blocker) {
+                return List.of();
+            }
+        }
+        if (out.size() > 1) {
+            out.removeIf(p -> p.kind() == RegionKind.SUBDIVISION
+                    && out.stream().anyMatch(c -> c.isCity() && p.code().equals(c.subdivision())));
+        }
+        return List.copyOf(out);
     }
 
     /** A discovered person or organisation: its canonical span and every mention. */
@@ -344,7 +369,7 @@ final class TextAnalyzer {
             if (h == null || h.from != from || h.to != to) {
                 return false;
             }
-            for (Place p : places(h)) {
+            for (Place p : h.places()) {
                 if (p.kind() == RegionKind.COUNTRY || p.capital() || p.population() >= 1_000_000
                         || p.country() != null && namedCountries.contains(p.country())) {
                     return true;
@@ -643,7 +668,7 @@ final class TextAnalyzer {
             Set<String> countries = new HashSet<>();
             Set<String> subdivisions = new HashSet<>();
             for (Hit h : hits) {
-                List<Place> places = places(h);
+                List<Place> places = h.places();
                 if (places.isEmpty() || insideName(h)) {
                     continue;
                 }
@@ -664,7 +689,7 @@ final class TextAnalyzer {
             }
             Map<String, RegionAcc> accs = new LinkedHashMap<>();
             for (Hit h : hits) {
-                List<Place> places = places(h);
+                List<Place> places = h.places();
                 if (places.isEmpty() || insideName(h) || nameAround(h) || currency(h)) {
                     continue;
                 }
@@ -703,24 +728,6 @@ final class TextAnalyzer {
                 }
             });
             return regionTags(accs);
-        }
-
-        /** The places a hit may name; a subdivision named like a city inside it ("Yerevan") yields to the city. */
-        List<Place> places(Hit h) {
-            List<Place> out = new ArrayList<>(h.values.size());
-            for (Entry e : h.values) {
-                if (e instanceof PlaceName p && !out.contains(p.name().place())) {
-                    out.add(p.name().place());
-                }
-                if (e instanceof Blocker) {
-                    return List.of();
-                }
-            }
-            if (out.size() > 1) {
-                out.removeIf(p -> p.kind() == RegionKind.SUBDIVISION
-                        && out.stream().anyMatch(c -> c.isCity() && p.code().equals(c.subdivision())));
-            }
-            return out;
         }
 
         private Gazetteer.NameType typeOf(Hit h, Place place) {
@@ -832,7 +839,7 @@ final class TextAnalyzer {
             }
             String state = stateAbbreviation(h.field, h.to);
             if (state != null) {
-                for (Place mine : places(h)) {
+                for (Place mine : h.places()) {
                     if (state.equals(mine.subdivision())) {
                         return state;
                     }
@@ -845,7 +852,7 @@ final class TextAnalyzer {
             for (Entry e : next.values) {
                 if (e instanceof PlaceName p && (p.name().place().kind() == RegionKind.COUNTRY
                         || p.name().place().kind() == RegionKind.SUBDIVISION)) {
-                    for (Place mine : places(h)) {
+                    for (Place mine : h.places()) {
                         if (p.name().place().code().equals(mine.country()) || p.name().place().code().equals(mine.subdivision())) {
                             return p.name().place().code();
                         }
@@ -1169,7 +1176,7 @@ final class TextAnalyzer {
                 if (h.to >= t.size() || !Cues.METONYM_VERBS.contains(t.token(h.to)) || !t.gapAfter(h.to - 1).equals(" ")) {
                     continue;
                 }
-                for (Place p : places(h)) {
+                for (Place p : h.places()) {
                     if (p.capital() && capitals.get(p.country()) == p && !insideName(h) && !nameAround(h)) {
                         byCountry.computeIfAbsent(p.country(), k -> new ArrayList<>())
                                 .add(mention(h.field, h.start, h.end, "metonym:capital"));

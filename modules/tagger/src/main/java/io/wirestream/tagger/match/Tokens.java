@@ -111,10 +111,6 @@ public final class Tokens {
         return text.substring(starts[i], ends[i]);
     }
 
-    public char first(int i) {
-        return text.charAt(starts[i]);
-    }
-
     /** True when the token starts with an upper-case letter. */
     public boolean capitalised(int i) {
         return Character.isUpperCase(text.charAt(starts[i]));
