@@ -2,6 +2,7 @@ package io.wirestream.tagger;
 
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.EnrichedArticle;
+import io.wirestream.model.topic.FilterHeaders;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
@@ -19,15 +20,15 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * The tagger service: {@code news.articles.deduped} → regions and actors → {@code news.events.enriched},
- * with headers {@code regions} (distinct country codes), {@code actors} and {@code lang} (comma-separated codes and ids) so that
- * subscribers can filter without deserialising.
+ * with the {@link FilterHeaders} ({@code regions}: distinct country codes, {@code actors}, {@code kinds}, {@code lang},
+ * {@code source}, {@code story}) so that subscribers can filter without deserialising.
  */
 public final class TaggerService {
 
     public static final String NAME = "tagger";
-    public static final String HEADER_REGIONS = "regions";
-    public static final String HEADER_ACTORS = "actors";
-    public static final String HEADER_LANG = "lang";
+    public static final String HEADER_REGIONS = FilterHeaders.REGIONS;
+    public static final String HEADER_ACTORS = FilterHeaders.ACTORS;
+    public static final String HEADER_LANG = FilterHeaders.LANG;
 
     private TaggerService() {
     }
@@ -69,7 +70,11 @@ public final class TaggerService {
             set(headers, HEADER_REGIONS, enriched.getRegions().stream().map(r -> r.getCountry()).filter(c -> c != null)
                     .distinct().collect(Collectors.joining(",")));
             set(headers, HEADER_ACTORS, enriched.getActors().stream().map(a -> a.getId()).collect(Collectors.joining(",")));
+            set(headers, FilterHeaders.KINDS, enriched.getActors().stream().map(a -> a.getKind().name()).distinct()
+                    .collect(Collectors.joining(",")));
             set(headers, HEADER_LANG, enriched.getLanguage() == null ? "" : enriched.getLanguage());
+            set(headers, FilterHeaders.SOURCE, enriched.getSource());
+            set(headers, FilterHeaders.STORY, enriched.getStoryId());
             context.forward(record.withValue(enriched).withHeaders(headers));
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.EnrichedArticle;
 import io.wirestream.model.RawArticle;
+import io.wirestream.model.topic.FilterHeaders;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
@@ -51,6 +52,9 @@ class TaggerServiceTest {
             assertThat(header(r, TaggerService.HEADER_REGIONS)).isEqualTo("AM,AZ");
             assertThat(header(r, TaggerService.HEADER_ACTORS)).isEqualTo("discovered:amara-diallo");
             assertThat(header(r, TaggerService.HEADER_LANG)).isEqualTo("en");
+            assertThat(header(r, FilterHeaders.KINDS)).isEqualTo("PERSON");
+            assertThat(header(r, FilterHeaders.SOURCE)).isEqualTo(raw.getSource());
+            assertThat(header(r, FilterHeaders.STORY)).isEqualTo("story-1");
         }
     }
 
