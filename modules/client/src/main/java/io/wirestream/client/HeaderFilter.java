@@ -38,23 +38,23 @@ public record HeaderFilter(Set<String> regions, Set<String> actors, Set<String> 
     }
 
     public HeaderFilter withRegions(Collection<String> values) {
-        return new HeaderFilter(Set.copyOf(values), actors, kinds, languages, sources);
+        return new HeaderFilter(ordered(values), actors, kinds, languages, sources);
     }
 
     public HeaderFilter withActors(Collection<String> values) {
-        return new HeaderFilter(regions, Set.copyOf(values), kinds, languages, sources);
+        return new HeaderFilter(regions, ordered(values), kinds, languages, sources);
     }
 
     public HeaderFilter withKinds(Collection<String> values) {
-        return new HeaderFilter(regions, actors, Set.copyOf(values), languages, sources);
+        return new HeaderFilter(regions, actors, ordered(values), languages, sources);
     }
 
     public HeaderFilter withLanguages(Collection<String> values) {
-        return new HeaderFilter(regions, actors, kinds, Set.copyOf(values), sources);
+        return new HeaderFilter(regions, actors, kinds, ordered(values), sources);
     }
 
     public HeaderFilter withSources(Collection<String> values) {
-        return new HeaderFilter(regions, actors, kinds, languages, Set.copyOf(values));
+        return new HeaderFilter(regions, actors, kinds, languages, ordered(values));
     }
 
     /** True when no dimension is set. */
@@ -129,6 +129,11 @@ public record HeaderFilter(Set<String> regions, Set<String> actors, Set<String> 
     private static String value(Headers headers, String key) {
         Header h = headers.lastHeader(key);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Keeps the order values were given in, so {@link #describe()} reads as the user wrote it. */
+    private static Set<String> ordered(Collection<String> values) {
+        return new LinkedHashSet<>(values);
     }
 
     private static String lower(String s) {
