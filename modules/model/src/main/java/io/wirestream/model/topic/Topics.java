@@ -1,6 +1,7 @@
 package io.wirestream.model.topic;
 
 import io.wirestream.model.Alert;
+import io.wirestream.model.AlertRule;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.EnrichedArticle;
@@ -26,6 +27,7 @@ public record Topics(
         Topic<String, DuplicateDecision> duplicates,
         Topic<String, Story> stories,
         Topic<String, EnrichedArticle> enriched,
+        Topic<String, AlertRule> alertRules,
         Topic<String, Alert> alerts,
         Topic<byte[], byte[]> dlq) {
 
@@ -35,6 +37,7 @@ public record Topics(
     public static final String DUPLICATES = "news.articles.duplicates";
     public static final String STORIES = "news.stories";
     public static final String ENRICHED = "news.events.enriched";
+    public static final String ALERT_RULES = "news.alert-rules";
     public static final String ALERTS = "news.alerts";
     public static final String DLQ = "news.dlq";
 
@@ -69,6 +72,7 @@ public record Topics(
                 b.topic(DUPLICATES, serdes.valueSerde(DuplicateDecision.class), month, CleanupPolicy.DELETE),
                 b.topic(STORIES, serdes.valueSerde(Story.class), forever, CleanupPolicy.COMPACT),
                 b.topic(ENRICHED, serdes.valueSerde(EnrichedArticle.class), month, CleanupPolicy.DELETE),
+                b.topic(ALERT_RULES, serdes.valueSerde(AlertRule.class), forever, CleanupPolicy.COMPACT),
                 b.topic(ALERTS, serdes.valueSerde(Alert.class), month, CleanupPolicy.DELETE),
                 new Topic<>(settings.prefix() + DLQ, Serdes.ByteArray(), Serdes.ByteArray(), settings.partitions(),
                         settings.replicationFactor(), month, CleanupPolicy.DELETE));
@@ -76,7 +80,7 @@ public record Topics(
 
     /** Every topic, in data-flow order. */
     public List<Topic<?, ?>> all() {
-        return List.of(documents, articlesRaw, articlesDeduped, duplicates, stories, enriched, alerts, dlq);
+        return List.of(documents, articlesRaw, articlesDeduped, duplicates, stories, enriched, alertRules, alerts, dlq);
     }
 
     private record Builder(Settings settings) {
