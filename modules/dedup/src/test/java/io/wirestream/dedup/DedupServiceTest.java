@@ -3,6 +3,7 @@ package io.wirestream.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.dedup.core.DedupConfig;
+import io.wirestream.dedup.stream.DedupTopology;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.DuplicateStatus;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -273,6 +275,22 @@ class DedupServiceTest {
             run.driver.advanceWallClockTime(DedupConfig.defaults().stateTtl().plusHours(2));
             run.send(article("copy", "Ledger", WIRE_TITLE, LONG_BODY, "2026-11-18T21:41:00Z"));
             assertThat(run.finalDecisions().get("copy").getStatus()).isEqualTo(DuplicateStatus.ORIGINAL);
+        }
+    }
+
+    @Test
+    void articleBodyIsDroppedOnceDecidedAndShinglesAreKeptUntilTheTtlPurge() {
+        try (Run run = new Run("stores")) {
+            run.send(article("wire", "Wire", WIRE_TITLE, LONG_BODY, "2026-11-18T21:35:00Z"));
+            assertThat(run.originals.readValue().getArticle().getBody()).isEqualTo(LONG_BODY);
+            KeyValueStore<String, Object> bodies = run.driver.getKeyValueStore(DedupTopology.BODIES_STORE);
+            KeyValueStore<String, long[]> shingles = run.driver.getKeyValueStore(DedupTopology.SHINGLES_STORE);
+            assertThat(bodies.get("wire")).isNull();
+            assertThat(shingles.get("wire")).isNotEmpty();
+
+            run.driver.advanceWallClockTime(DedupConfig.defaults().stateTtl().plusHours(2));
+            assertThat(shingles.get("wire")).isNull();
+            assertThat(run.driver.getKeyValueStore(DedupTopology.ARTICLES_STORE).get("wire")).isNull();
         }
     }
 

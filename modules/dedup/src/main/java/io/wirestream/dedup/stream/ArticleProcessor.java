@@ -39,17 +39,26 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
     private final DedupConfig config;
     private final String storeName;
     private final String pendingStoreName;
+    private final String bodiesStoreName;
+    private final String shinglesStoreName;
     private final DecisionRule rule;
     private Fingerprinter fingerprinter;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ArticleState> store;
     /** Articles held back as originals until {@code dedup.publish.delay} has passed: id → wall-clock release time. */
     private KeyValueStore<String, Long> pending;
+    /** Written once per article, dropped when its first decision is published. */
+    private KeyValueStore<String, RawArticle> bodies;
+    /** Written once per article, dropped with its state. */
+    private KeyValueStore<String, long[]> shingles;
 
-    ArticleProcessor(DedupConfig config, String storeName, String pendingStoreName) {
+    ArticleProcessor(DedupConfig config, String storeName, String pendingStoreName, String bodiesStoreName,
+            String shinglesStoreName) {
         this.config = config;
         this.storeName = storeName;
         this.pendingStoreName = pendingStoreName;
+        this.bodiesStoreName = bodiesStoreName;
+        this.shinglesStoreName = shinglesStoreName;
         this.rule = new DecisionRule(config.threshold());
     }
 
@@ -58,6 +67,8 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.pending = context.getStateStore(pendingStoreName);
+        this.bodies = context.getStateStore(bodiesStoreName);
+        this.shingles = context.getStateStore(shinglesStoreName);
         this.fingerprinter = new Fingerprinter(config);
         if (!config.publishDelay().isZero()) {
             long every = Math.max(50, Math.min(1_000, config.publishDelay().toMillis() / 4));
@@ -98,10 +109,11 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         s.arrivedAt = context.currentSystemTimeMs();
         s.source = a.getSource();
         s.title = a.getTitle();
-        s.article = a;
-        s.shingles = fp.shingleSet();
+        s.bodyKept = true;
         s.expectedBands = 1 + fp.bandKeys().length;
         store.put(s.articleId, s);
+        bodies.put(s.articleId, a);
+        shingles.put(s.articleId, fp.shingleSet());
         forward(BandRecord.exactKey(fp.contentHash()), new BandRecord(true, exactEntry), now);
         for (long key : fp.bandKeys()) {
             forward(BandRecord.bandKey(key), new BandRecord(false, entry), now);
@@ -126,7 +138,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
             }
             case VERIFY -> {
                 Candidate asked = signal.candidates().get(0);
-                forward(signal.from(), Signal.verified(asked.verifiedAs(Jaccard.exact(s.shingles, signal.shingles()))), now);
+                forward(signal.from(), Signal.verified(asked.verifiedAs(Jaccard.exact(shinglesOf(s), signal.shingles()))), now);
                 return;      // answering changes nothing here: no store write
             }
             case VERIFIED -> {
@@ -156,7 +168,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         if (!rule.needsVerification(c)) {
             consider(s, c);
         } else if (s.awaiting.add(c.articleId())) {
-            forward(c.articleId(), Signal.verify(s.articleId, c, s.shingles), now);
+            forward(c.articleId(), Signal.verify(s.articleId, c, shinglesOf(s)), now);
         }
     }
 
@@ -215,12 +227,17 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         emitDecision(s, s.best, storyId, previous, previousStory, now);
         s.published = s.best;
         s.publishedStory = storyId;
-        if (!s.best.isDuplicate() && !s.originalPublished && s.article != null) {
+        if (!s.best.isDuplicate() && !s.originalPublished && s.bodyKept) {
+            RawArticle article = Objects.requireNonNull(bodies.get(s.articleId),
+                    () -> "dedup: the body of original " + s.articleId + " is missing from " + bodiesStoreName);
             forward(s.articleId, DedupedArticle.newBuilder().setArticleId(s.articleId).setStoryId(storyId)
-                    .setArticle(s.article).setDecidedAt(Instant.ofEpochMilli(now)).build(), now);
+                    .setArticle(article).setDecidedAt(Instant.ofEpochMilli(now)).build(), now);
             s.originalPublished = true;
         }
-        s.article = null;
+        if (s.bodyKept) {
+            bodies.delete(s.articleId);
+            s.bodyKept = false;
+        }
         if (!storyId.equals(s.storyId)) {
             if (s.storyId != null) {
                 forward(s.storyId, new StoryDelta(false, s.articleId, s.eventTime, s.source, s.title), now);
@@ -297,9 +314,16 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
                 var kv = it.next();
                 if (kv.value.arrivedAt < oldest && kv.value.published != null) {
                     store.delete(kv.key);
+                    shingles.delete(kv.key);
                 }
             }
         }
+    }
+
+    /** The article's sorted shingle hashes; empty if they were purged (an exact check then finds nothing in common). */
+    private long[] shinglesOf(ArticleState s) {
+        long[] set = shingles.get(s.articleId);
+        return set == null ? new long[0] : set;
     }
 
     private void forward(String key, Object value, long timestamp) {

@@ -4,17 +4,17 @@ import io.wirestream.dedup.core.Decision;
 import io.wirestream.model.DuplicateStatus;
 import io.wirestream.model.RawArticle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * What the article side keeps per article: its own facts, how many of its buckets have answered, the
- * best duplicate-of so far, the decision last published, and which later articles duplicate it (to tell
- * them when its story changes). The full article is kept only until its first decision is published.
- * Stored bytes: ~100 + id, source and title + 8 per shingle (about one per word) + 30 per dependent
- * (+ the article until decided).
+ * What the article side keeps per article and changes as signals arrive: its own facts, how many of its
+ * buckets have answered, the best duplicate-of so far, the decision last published, and which later
+ * articles duplicate it (to tell them when its story changes). The article itself and its shingle set
+ * never change, so they live in stores of their own ({@link DedupTopology#BODIES_STORE},
+ * {@link DedupTopology#SHINGLES_STORE}), written once: this state is rewritten once per signal (about 21
+ * times per article) and stays small. Stored bytes: ~100 + id, source and title + 30 per dependent.
  */
 final class ArticleState {
 
@@ -24,10 +24,8 @@ final class ArticleState {
     long arrivedAt;
     String source;
     String title;
-    /** The article until its first decision is published, then null. */
-    RawArticle article;
-    /** Sorted shingle hashes, to verify candidates near the threshold exactly. */
-    long[] shingles = new long[0];
+    /** The article is still in the bodies store (until its first decision is published). */
+    boolean bodyKept;
     int expectedBands;
     int bandsDone;
     /** Candidates whose exact similarity has been asked for and not yet answered. */
@@ -49,19 +47,14 @@ final class ArticleState {
         return bandsDone >= expectedBands && awaiting.isEmpty();
     }
 
-    static final Serde<ArticleState> SERDE = Codec.serde("article state", (s, out) -> {
+    /** Version 2: the article and its shingles moved to stores of their own. */
+    static final Serde<ArticleState> SERDE = Codec.serde("article state", (byte) 2, (s, out) -> {
         out.writeUTF(s.articleId);
         out.writeLong(s.eventTime);
         out.writeLong(s.arrivedAt);
         out.writeUTF(s.source);
         out.writeUTF(s.title);
-        out.writeBoolean(s.article != null);
-        if (s.article != null) {
-            ByteBuffer bytes = RawArticle.getEncoder().encode(s.article);
-            out.writeInt(bytes.remaining());
-            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-        }
-        Codec.writeLongs(out, s.shingles);
+        out.writeBoolean(s.bodyKept);
         out.writeInt(s.expectedBands);
         out.writeInt(s.bandsDone);
         out.writeInt(s.awaiting.size());
@@ -89,16 +82,7 @@ final class ArticleState {
         s.arrivedAt = in.readLong();
         s.source = in.readUTF();
         s.title = in.readUTF();
-        if (in.readBoolean()) {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            try {
-                s.article = RawArticle.getDecoder().decode(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        s.shingles = Codec.readLongs(in);
+        s.bodyKept = in.readBoolean();
         s.expectedBands = in.readInt();
         s.bandsDone = in.readInt();
         int waiting = in.readInt();
@@ -119,6 +103,20 @@ final class ArticleState {
             s.dependents.add(in.readUTF());
         }
         return s;
+    });
+
+    /** Sorted shingle hashes of an article, to verify candidates near the threshold exactly. */
+    static final Serde<long[]> SHINGLES_SERDE = Codec.serde("shingle set", (v, out) -> Codec.writeLongs(out, v), Codec::readLongs);
+
+    /** The article as extracted, kept until its first decision is published (an original is forwarded whole). */
+    static final Serde<RawArticle> BODY_SERDE = Codec.serde("article body", (a, out) -> {
+        ByteBuffer bytes = RawArticle.getEncoder().encode(a);
+        out.writeInt(bytes.remaining());
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+    }, in -> {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return RawArticle.getDecoder().decode(bytes);
     });
 
     private static void writeDecision(Decision d, java.io.DataOutputStream out) throws IOException {

@@ -34,13 +34,18 @@ final class Codec {
     }
 
     static <T> Serde<T> serde(String what, Writer<T> writer, Reader<T> reader) {
+        return serde(what, VERSION, writer, reader);
+    }
+
+    /** A serde whose encoding has its own version byte; an unknown version fails with a clear message. */
+    static <T> Serde<T> serde(String what, byte version, Writer<T> writer, Reader<T> reader) {
         Serializer<T> ser = (topic, value) -> {
             if (value == null) {
                 return null;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(VERSION);
+                out.writeByte(version);
                 writer.write(value, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -52,9 +57,11 @@ final class Codec {
                 return null;
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte version = in.readByte();
-                if (version != VERSION) {
-                    throw new SerializationException(what + " from " + topic + " has unknown version " + version);
+                byte found = in.readByte();
+                if (found != version) {
+                    throw new SerializationException(what + " from " + topic + " has version " + found + ", this build reads "
+                            + version + ": state written by another Wirestream version; reset the service"
+                            + " (wirestream reset SERVICE) and reprocess");
                 }
                 return reader.read(in);
             } catch (IOException e) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Bytes of dedup state one decided article occupies, measured with the real store encodings: its
- * article-side state (with the shingle set kept for exact verification) plus its entries in the
+ * article-side state and its shingle set (kept for exact verification) plus its entries in the
  * exact-text bucket and in every LSH bucket. Excludes RocksDB and changelog overhead and story state
  * (about 40 bytes + id, source and title per member).
  */
@@ -23,14 +23,14 @@ public final class StateFootprint {
         s.eventTime = eventTime;
         s.source = source;
         s.title = title;
-        s.shingles = fp.shingleSet();
         s.expectedBands = 1 + fp.bandKeys().length;
         s.bandsDone = s.expectedBands;
         s.published = Decision.ORIGINAL;
         s.resolvedFor = "";
         s.storyId = "story-" + articleId;
         s.publishedStory = s.storyId;
-        long bytes = ArticleState.SERDE.serializer().serialize("", s).length;
+        long bytes = ArticleState.SERDE.serializer().serialize("", s).length
+                + ArticleState.SHINGLES_SERDE.serializer().serialize("", fp.shingleSet()).length;
         BucketEntry exact = new BucketEntry(articleId, eventTime, fp.contentHash(), new short[0]);
         BucketEntry band = new BucketEntry(articleId, eventTime, fp.contentHash(), fp.sketch());
         bytes += entryBytes(exact);
