@@ -1,0 +1,63 @@
+package io.wirestream.client.replay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the times replay and reset accept: {@code now}; an ISO-8601 instant or offset date-time
+ * ({@code 2026-11-20T10:00:00Z}, {@code 2026-11-20T10:00Z}, {@code 2026-11-20T12:00+02:00}); a local
+ * date-time or date, taken as UTC ({@code 2026-11-20T10:00}, {@code 2026-11-20} = midnight UTC); or an age
+ * before now ({@code 90s}, {@code 15m}, {@code 2h}, {@code 3d}, or ISO {@code PT2H}).
+ */
+public final class PointInTime {
+
+    private static final Pattern AGE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d|w)");
+
+    private PointInTime() {
+    }
+
+    /** @throws IllegalArgumentException listing the accepted forms */
+    public static Instant parse(String text, Instant now) {
+        String t = text == null ? "" : text.trim();
+        if (t.equalsIgnoreCase("now")) {
+            return now;
+        }
+        Matcher m = AGE.matcher(t.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
+            };
+            return now.minus(d);
+        }
+        try {
+            if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
+                return now.minus(Duration.parse(t));
+            }
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            try {
+                return OffsetDateTime.parse(t).toInstant();
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("cannot read time '" + text + "': give an ISO-8601 time such as "
+                    + "2026-11-20T10:00:00Z or 2026-11-20 (UTC), an age such as 2h, 3d or PT30M, or 'now'");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.wirestream.client.reset;
+
+import java.util.List;
+
+/** The application still has running instances: resetting under them would be undone by their next commit. */
+public final class GroupActiveException extends IllegalStateException {
+
+    public GroupActiveException(String applicationId, List<String> members) {
+        super("application " + applicationId + " still has " + members.size() + " active member(s) (" + String.join(", ", members)
+                + "): stop every instance of it first (the group may take up to session.timeout.ms to empty after a crash)");
+    }
+}

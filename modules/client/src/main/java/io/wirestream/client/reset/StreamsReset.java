@@ -1,0 +1,179 @@
+package io.wirestream.client.reset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * Resets a Kafka Streams application so that its next run reprocesses its input from the start (or from a
+ * point in time), as Kafka's own application reset tool does:
+ * <ol>
+ * <li>refuses while the application's consumer group has active members;</li>
+ * <li>sets the group's committed offsets of the input topics to the earliest offsets (or the first offset at
+ * or after a time), and of intermediate topics (ones the application writes and reads back) to their end;</li>
+ * <li>deletes the internal topics: those named {@code <application.id>-…} and ending like Kafka Streams
+ * names its changelog, repartition and foreign-key-join subscription topics, unless they are inputs;</li>
+ * <li>deletes the local state directory {@code <state.dir>/<application.id>} on this machine (other machines
+ * that ran an instance keep theirs: Kafka Streams then wipes a task's state when it finds its changelog
+ * gone, but deleting it there too is cleaner).</li>
+ * </ol>
+ * Output topics are left alone.
+ */
+public final class StreamsReset {
+
+    /**
+     * What to reset.
+     *
+     * @param toDatetime        empty: the earliest offsets; else the first offset stamped at or after it
+     * @param stateDirRoot      the application's {@code state.dir}
+     */
+    public record Request(String applicationId, List<String> inputTopics, List<String> intermediateTopics,
+            Optional<Instant> toDatetime, Path stateDirRoot) {
+        public Request {
+            Objects.requireNonNull(applicationId, "applicationId");
+            inputTopics = List.copyOf(inputTopics);
+            intermediateTopics = List.copyOf(intermediateTopics);
+            Objects.requireNonNull(toDatetime, "toDatetime");
+            Objects.requireNonNull(stateDirRoot, "stateDirRoot");
+        }
+    }
+
+    private static final Pattern FK_JOIN_TOPIC = Pattern.compile(".+-KTABLE-FK-JOIN-SUBSCRIPTION-(REGISTRATION|RESPONSE)-\\d+-topic");
+
+    private final Admin admin;
+
+    public StreamsReset(Admin admin) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+    }
+
+    /** Whether Kafka Streams names internal topics like {@code topic} (changelog, repartition, FK-join subscriptions). */
+    public static boolean looksInternal(String topic) {
+        return topic.endsWith("-changelog") || topic.endsWith("-repartition")
+                || topic.endsWith("-subscription-registration-topic") || topic.endsWith("-subscription-response-topic")
+                || FK_JOIN_TOPIC.matcher(topic).matches();
+    }
+
+    /**
+     * Works out the reset without changing anything.
+     *
+     * @throws GroupActiveException while the application has running instances
+     * @throws IllegalArgumentException naming an input topic that does not exist
+     */
+    public ResetPlan plan(Request request) throws InterruptedException {
+        requireInactive(request.applicationId());
+        Set<String> existing = get(admin.listTopics().names(), "list topics");
+        List<String> missing = request.inputTopics().stream().filter(t -> !existing.contains(t)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("input topic(s) " + missing + " of " + request.applicationId()
+                    + " do not exist (check --topic-prefix and --input-topics)");
+        }
+        OffsetSpec spec = request.toDatetime().map(t -> OffsetSpec.forTimestamp(t.toEpochMilli())).orElse(OffsetSpec.earliest());
+        Map<TopicPartition, Long> inputs = offsets(request.inputTopics(), spec);
+        if (request.toDatetime().isPresent()) {
+            // no record at or after the time: nothing to reprocess there, start at the end
+            Map<TopicPartition, Long> ends = offsets(request.inputTopics(), OffsetSpec.latest());
+            inputs.replaceAll((tp, o) -> o < 0 ? ends.get(tp) : o);
+        }
+        List<String> intermediate = request.intermediateTopics().stream().filter(existing::contains).toList();
+        Map<TopicPartition, Long> intermediateEnds = offsets(intermediate, OffsetSpec.latest());
+        List<String> internal = existing.stream()
+                .filter(t -> t.startsWith(request.applicationId() + "-") && looksInternal(t))
+                .filter(t -> !request.inputTopics().contains(t) && !request.intermediateTopics().contains(t))
+                .sorted().toList();
+        Path dir = request.stateDirRoot().resolve(request.applicationId());
+        return new ResetPlan(request.applicationId(), inputs, intermediateEnds, internal,
+                Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty());
+    }
+
+    /** Carries out {@code plan}: offsets first (checked inactive again), then internal topics, then local state. */
+    public void apply(ResetPlan plan) throws InterruptedException {
+        requireInactive(plan.applicationId());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        plan.inputOffsets().forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o)));
+        plan.intermediateOffsets().forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o)));
+        if (!offsets.isEmpty()) {
+            get(admin.alterConsumerGroupOffsets(plan.applicationId(), offsets).all(),
+                    "reset the offsets of group " + plan.applicationId());
+        }
+        if (!plan.internalTopics().isEmpty()) {
+            get(admin.deleteTopics(plan.internalTopics()).all(), "delete " + plan.internalTopics());
+        }
+        plan.stateDir().ifPresent(StreamsReset::deleteTree);
+    }
+
+    private void requireInactive(String applicationId) throws InterruptedException {
+        ConsumerGroupDescription group;
+        try {
+            group = admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return;
+            }
+            throw new IllegalStateException("cannot describe group " + applicationId + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        if (group != null && !group.members().isEmpty()) {
+            throw new GroupActiveException(applicationId, group.members().stream()
+                    .map(m -> m.clientId() + "@" + m.host()).sorted().toList());
+        }
+    }
+
+    private Map<TopicPartition, Long> offsets(List<String> topics, OffsetSpec spec) throws InterruptedException {
+        if (topics.isEmpty()) {
+            return new HashMap<>();
+        }
+        Map<String, TopicDescription> described = get(admin.describeTopics(topics).allTopicNames(), "describe " + topics);
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        described.values().forEach(d -> d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), spec)));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> listed = get(admin.listOffsets(request).all(),
+                "list offsets of " + topics);
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        listed.forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
+    }
+
+    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future, String what) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalArgumentException("cannot " + what + ": " + cause.getMessage(), cause);
+            }
+            throw new IllegalStateException("cannot " + what + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(paths.toList());
+            all.sort(Comparator.reverseOrder());
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete local state " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
