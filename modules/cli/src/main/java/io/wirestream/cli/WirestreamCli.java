@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 ClusterCommand.class,
                 EvalCommand.class,
+                ReplayCommand.class,
+                ResetCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class WirestreamCli implements Runnable {
