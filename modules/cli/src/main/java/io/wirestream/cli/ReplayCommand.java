@@ -155,8 +155,8 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new IllegalStateException("--into " + target.into + " is the topic being replayed: that would feed the"
                         + " replay its own output");
             }
-            ensureTopic(client, request.topic(), target.into, messages);
-            return TopicSink.create(target.into, client);
+            boolean samePartitions = ensureTopic(client, request.topic(), target.into, messages);
+            return TopicSink.create(target.into, client, samePartitions);
         }
         GenericAvroSerde serde = new GenericAvroSerde();
         serde.configure(settings.serdeConfig(), false);
@@ -168,19 +168,28 @@ final class ReplayCommand implements Callable<Integer> {
         return NdjsonSink.of(w, "file " + file, serde.deserializer(), true);
     }
 
-    /** Creates {@code into} with {@code source}'s partition count and replication factor when it does not exist. */
-    private static void ensureTopic(Map<String, Object> client, String source, String into, PrintWriter messages)
+    /**
+     * Creates {@code into} with {@code source}'s partition count and replication factor when it does not
+     * exist; true when both have as many partitions (records then keep their partition number).
+     */
+    private static boolean ensureTopic(Map<String, Object> client, String source, String into, PrintWriter messages)
             throws InterruptedException {
         try (Admin admin = Admin.create(client)) {
-            if (admin.listTopics().names().get().contains(into)) {
-                return;
-            }
             TopicDescription d = admin.describeTopics(List.of(source)).allTopicNames().get().get(source);
             int partitions = d.partitions().size();
+            if (admin.listTopics().names().get().contains(into)) {
+                int have = admin.describeTopics(List.of(into)).allTopicNames().get().get(into).partitions().size();
+                if (have != partitions) {
+                    messages.printf("note: %s has %d partitions, %s %d: records are partitioned by key%n", into, have,
+                            source, partitions);
+                }
+                return have == partitions;
+            }
             short rf = (short) d.partitions().get(0).replicas().size();
             admin.createTopics(List.of(new NewTopic(into, partitions, rf))).all().get();
             messages.printf("created topic %s with %d partitions like %s%n", into, partitions, source);
             messages.flush();
+            return true;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot prepare --into " + into + ": " + e.getCause().getMessage(), e.getCause());
         }

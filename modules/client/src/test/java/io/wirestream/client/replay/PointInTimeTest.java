@@ -1,0 +1,31 @@
+package io.wirestream.client.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PointInTimeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    @Test
+    void readsInstantsDatesAndAges() {
+        assertThat(PointInTime.parse("2026-11-20T10:00:00Z", NOW)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(PointInTime.parse("2026-11-20T10:00Z", NOW)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(PointInTime.parse("2026-11-20T12:00+02:00", NOW)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(PointInTime.parse("2026-11-20T10:00", NOW)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(PointInTime.parse("2026-11-20", NOW)).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(PointInTime.parse("2h", NOW)).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+        assertThat(PointInTime.parse("3d", NOW)).isEqualTo(Instant.parse("2026-11-20T12:00:00Z"));
+        assertThat(PointInTime.parse("PT30M", NOW)).isEqualTo(Instant.parse("2026-11-23T11:30:00Z"));
+        assertThat(PointInTime.parse("now", NOW)).isEqualTo(NOW);
+    }
+
+    @Test
+    void unreadableTimeNamesTheAcceptedForms() {
+        assertThatThrownBy(() -> PointInTime.parse("yesterday", NOW))
+                .hasMessageContaining("'yesterday'").hasMessageContaining("2026-11-20T10:00:00Z");
+    }
+}
