@@ -41,6 +41,8 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
     private final String pendingStoreName;
     private final String bodiesStoreName;
     private final String shinglesStoreName;
+    /** Partitions of the band topic the buckets are grouped for (see {@link BandRecord#batches}). */
+    private final int bandPartitions;
     private final DecisionRule rule;
     private Fingerprinter fingerprinter;
     private ProcessorContext<String, Object> context;
@@ -53,12 +55,13 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, long[]> shingles;
 
     ArticleProcessor(DedupConfig config, String storeName, String pendingStoreName, String bodiesStoreName,
-            String shinglesStoreName) {
+            String shinglesStoreName, int bandPartitions) {
         this.config = config;
         this.storeName = storeName;
         this.pendingStoreName = pendingStoreName;
         this.bodiesStoreName = bodiesStoreName;
         this.shinglesStoreName = shinglesStoreName;
+        this.bandPartitions = bandPartitions;
         this.rule = new DecisionRule(config.threshold());
     }
 
@@ -101,8 +104,6 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         long eventTime = eventTime(a);
         Fingerprint fp = fingerprinter.fingerprint(a.getTitle(), a.getBody(), a.getContentHash());
         BucketEntry entry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), fp.sketch());
-        // Entries of the exact-text bucket compare by hash only: no sketch needed there.
-        BucketEntry exactEntry = new BucketEntry(a.getArticleId(), eventTime, fp.contentHash(), new short[0]);
         ArticleState s = new ArticleState();
         s.articleId = a.getArticleId();
         s.eventTime = eventTime;
@@ -114,9 +115,8 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         store.put(s.articleId, s);
         bodies.put(s.articleId, a);
         shingles.put(s.articleId, fp.shingleSet());
-        forward(BandRecord.exactKey(fp.contentHash()), new BandRecord(true, exactEntry), now);
-        for (long key : fp.bandKeys()) {
-            forward(BandRecord.bandKey(key), new BandRecord(false, entry), now);
+        for (BandRecord batch : BandRecord.batches(entry, fp.contentHash(), fp.bandKeys(), bandPartitions)) {
+            forward(s.articleId, batch, now);
         }
     }
 
@@ -129,11 +129,11 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         switch (signal.kind()) {
             case BAND_DONE -> {
                 signal.candidates().forEach(c -> offer(s, c, now));
-                s.bandsDone++;
+                s.bandsDone += signal.bands();
                 settle(s, now);
             }
             case LATE_CANDIDATE -> {
-                offer(s, signal.candidates().get(0), now);
+                signal.candidates().forEach(c -> offer(s, c, now));
                 settle(s, now);
             }
             case VERIFY -> {

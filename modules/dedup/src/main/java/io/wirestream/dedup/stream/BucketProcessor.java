@@ -1,10 +1,13 @@
 package io.wirestream.dedup.stream;
 
 import io.wirestream.dedup.core.Bucket;
+import io.wirestream.dedup.core.BucketEntry;
 import io.wirestream.dedup.core.Candidate;
 import io.wirestream.dedup.core.DedupConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,8 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The bucket side of dedup, partitioned by bucket key, so the index spreads over the instances. Each
- * arriving article is compared with the bucket's members (see {@link Bucket#add}): the earlier members
- * go back to it as one {@code BAND_DONE}; each later member gets a {@code LATE_CANDIDATE}. Members the
+ * arriving batch ({@link BandRecord}: an article and the buckets of this partition it falls in) is
+ * compared with each bucket's members (see {@link Bucket#add}): the earlier members of all its buckets go
+ * back to it as one {@code BAND_DONE}; each later member gets one {@code LATE_CANDIDATE} with them all. Members the
  * bucket took longer ago than {@code dedup.state.ttl} (wall clock) are dropped when the bucket is touched
  * and by an hourly sweep; the exact-text bucket has no practical cap, LSH buckets keep the earliest
  * {@code maxBucketEntries}.
@@ -60,33 +64,46 @@ final class BucketProcessor implements Processor<String, BandRecord, String, Sig
 
     @Override
     public void process(Record<String, BandRecord> record) {
-        BandRecord band = record.value();
-        if (band == null) {
+        BandRecord batch = record.value();
+        if (batch == null) {
             throw new IllegalArgumentException("dedup: band record " + record.key() + " has no value");
         }
-        long retention = config.retention().toMillis();
-        Bucket bucket = store.get(record.key());
+        long now = context.currentSystemTimeMs();
+        String self = batch.entry().articleId();
+        BucketEntry withSketch = batch.entry().insertedAt(now);
+        BucketEntry exactOnly = new BucketEntry(self, withSketch.eventTime(), withSketch.contentHash(), new short[0], now);
+        List<Candidate> earlier = new ArrayList<>();
+        // Later members to tell, each once per batch with every bucket's candidate (in bucket order).
+        Map<String, List<Candidate>> late = new LinkedHashMap<>();
+        for (String key : batch.keys()) {
+            boolean exact = BandRecord.isExact(key);
+            for (Bucket.Pair p : addTo(key, exact ? exactOnly : withSketch, exact, now)) {
+                if (p.later().articleId().equals(self)) {
+                    earlier.add(p.candidate());
+                } else {
+                    late.computeIfAbsent(p.later().articleId(), id -> new ArrayList<>()).add(p.candidate());
+                }
+            }
+        }
+        late.forEach((later, candidates) ->
+                context.forward(new Record<>(later, Signal.lateCandidates(candidates), record.timestamp())));
+        context.forward(new Record<>(self, Signal.bandsDone(batch.keys().size(), earlier), record.timestamp()));
+    }
+
+    /** Adds the entry to one bucket and stores the bucket; the pairs it formed with the members. */
+    private List<Bucket.Pair> addTo(String key, BucketEntry entry, boolean exact, long now) {
+        Bucket bucket = store.get(key);
         if (bucket == null) {
             bucket = Bucket.empty();
         }
-        long now = context.currentSystemTimeMs();
         bucket.expireInsertedBefore(now - config.stateTtl().toMillis());
-        List<Bucket.Pair> pairs = bucket.add(band.entry().insertedAt(now), retention,
-                band.exact() ? EXACT_BUCKET_CAP : config.maxBucketEntries());
-        List<Candidate> earlier = new ArrayList<>();
-        String self = band.entry().articleId();
-        for (Bucket.Pair p : pairs) {
-            if (p.later().articleId().equals(self)) {
-                earlier.add(p.candidate());
-            } else {
-                context.forward(new Record<>(p.later().articleId(), Signal.lateCandidate(p.candidate()), record.timestamp()));
-            }
-        }
+        List<Bucket.Pair> pairs = bucket.add(entry, config.retention().toMillis(),
+                exact ? EXACT_BUCKET_CAP : config.maxBucketEntries());
         if (bucket.members().isEmpty()) {
-            store.delete(record.key());
+            store.delete(key);
         } else {
-            store.put(record.key(), bucket);
+            store.put(key, bucket);
         }
-        context.forward(new Record<>(self, Signal.bandDone(earlier), record.timestamp()));
+        return pairs;
     }
 }

@@ -72,7 +72,8 @@ public final class DedupTopology {
                 .mapValues(v -> (Object) v, Named.as("dedup-signals-as-input"));
 
         articles.merge(signals, Named.as("dedup-article-inputs"))
-                .process(() -> new ArticleProcessor(config, ARTICLES_STORE, PENDING_STORE, BODIES_STORE, SHINGLES_STORE),
+                .process(() -> new ArticleProcessor(config, ARTICLES_STORE, PENDING_STORE, BODIES_STORE, SHINGLES_STORE,
+                                topics.articlesRaw().partitions()),
                         Named.as("dedup-article-side"), ARTICLES_STORE, PENDING_STORE, BODIES_STORE, SHINGLES_STORE)
                 .split(Named.as("dedup-route-"))
                 .branch((k, v) -> v instanceof DuplicateDecision, Branched.withConsumer(s -> s
@@ -83,7 +84,8 @@ public final class DedupTopology {
                         .to(topics.articlesDeduped().name(), produced(topics.articlesDeduped(), "dedup-originals-sink")), "originals"))
                 .branch((k, v) -> v instanceof BandRecord, Branched.withConsumer(s -> s
                         .mapValues(v -> (BandRecord) v, Named.as("dedup-as-band-record"))
-                        .repartition(Repartitioned.with(Serdes.String(), BandRecord.SERDE).withName("dedup-by-bucket"))
+                        .repartition(Repartitioned.with(Serdes.String(), BandRecord.SERDE).withName("dedup-by-bucket")
+                                .withStreamPartitioner(BandRecord.PARTITIONER))
                         .process(() -> new BucketProcessor(config, BAND_INDEX_STORE), Named.as("dedup-bucket-side"), BAND_INDEX_STORE)
                         .to(signalsTopic, Produced.with(Serdes.String(), Signal.SERDE).withName("dedup-bucket-signals-sink")), "bands"))
                 .branch((k, v) -> v instanceof Signal, Branched.withConsumer(s -> s
