@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ServiceCommands.IngestService.class,
                 ServiceCommands.Dedup.class,
                 ServiceCommands.Tagger.class,
+                AlertsCommand.class,
                 BenchCommand.class,
                 ClusterCommand.class,
                 EvalCommand.class,
