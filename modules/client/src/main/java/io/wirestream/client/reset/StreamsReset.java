@@ -119,8 +119,22 @@ public final class StreamsReset {
         }
         if (!plan.internalTopics().isEmpty()) {
             get(admin.deleteTopics(plan.internalTopics()).all(), "delete " + plan.internalTopics());
+            awaitGone(plan.internalTopics());
         }
         plan.stateDir().ifPresent(StreamsReset::deleteTree);
+    }
+
+    /** Deletion completes in the background; a service started before it ends could find a half-deleted topic. */
+    private void awaitGone(List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Set<String> left = get(admin.listTopics().names(), "list topics");
+            if (topics.stream().noneMatch(left::contains)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("deleted " + topics + " but some are still listed after 30 s");
     }
 
     private void requireInactive(String applicationId) throws InterruptedException {
