@@ -46,7 +46,13 @@ final class PipelineFixture {
 
     /** Settings of {@code service} under topic prefix {@code prefix} and application id {@code applicationId}. */
     ServiceSettings settings(String service, String prefix, String applicationId) {
+        return settings(service, prefix, applicationId, Map.of());
+    }
+
+    /** The same with more properties (Kafka Streams keys). */
+    ServiceSettings settings(String service, String prefix, String applicationId, Map<String, String> extra) {
         Properties p = new Properties();
+        p.putAll(extra);
         p.setProperty(ServiceSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
         p.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
         p.setProperty(ServiceSettings.TOPICS_PREFIX, prefix);
