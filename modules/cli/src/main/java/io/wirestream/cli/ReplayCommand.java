@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
                 props.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, "mock://replay-unused");
             }
             settings = ServiceSettings.parse("replay", props, System.getenv());
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String source = topic != null ? topic : settings.topics().prefix() + Topics.ARTICLES_RAW;
             request = new ReplayRequest(source, PointInTime.parse(from, now), PointInTime.parse(to, now),
                     filters.filter(), Speed.parse(speed));

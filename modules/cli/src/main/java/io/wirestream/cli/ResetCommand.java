@@ -10,7 +10,9 @@ import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.tagger.TaggerService;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,10 @@ final class ResetCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be done, change nothing.")
     boolean dryRun;
 
+    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "0s",
+            description = "Wait up to DURATION (e.g. 60s) for stopped instances to leave the group (default: ${DEFAULT-VALUE}: refuse at once).")
+    String await;
+
     @Spec
     CommandSpec spec;
 
@@ -95,11 +101,14 @@ final class ResetCommand implements Callable<Integer> {
         String name = service.equals("ingest-service") ? IngestService.NAME : service;
         ServiceSettings settings;
         StreamsReset.Request request;
+        Duration wait;
         try {
+            wait = PointInTime.duration(await);
             settings = connection.settings(name, withRegistryFallback(System.getenv()));
             String id = applicationId != null ? applicationId : settings.applicationId();
             Inputs inputs = inputsOf(name, settings.topics().prefix(), id);
-            Optional<Instant> at = Optional.ofNullable(position.datetime).map(t -> PointInTime.parse(t, Instant.now()));
+            Optional<Instant> at = Optional.ofNullable(position.datetime)
+                    .map(t -> PointInTime.parse(t, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             request = new StreamsReset.Request(id, inputTopics != null ? inputTopics : inputs.inputs(),
                     inputs.intermediate(), at, settings.stateDir());
         } catch (IllegalArgumentException e) {
@@ -111,7 +120,7 @@ final class ResetCommand implements Callable<Integer> {
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
             StreamsReset reset = new StreamsReset(admin);
-            ResetPlan plan = reset.plan(request);
+            ResetPlan plan = planWhenInactive(reset, request, wait, err);
             if (!dryRun) {
                 reset.apply(plan);
             }
@@ -133,6 +142,29 @@ final class ResetCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    /** The plan, retrying every second up to {@code wait} while the group still has members. */
+    private static ResetPlan planWhenInactive(StreamsReset reset, StreamsReset.Request request, Duration wait,
+                                              PrintWriter err) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return reset.plan(request);
+            } catch (GroupActiveException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    err.println("waiting up to " + wait.toSeconds() + " s for " + request.applicationId()
+                            + "'s group to empty...");
+                    err.flush();
+                    told = true;
+                }
+                Thread.sleep(1_000);
+            }
         }
     }
 

@@ -24,6 +24,23 @@ public final class PointInTime {
     private PointInTime() {
     }
 
+    /**
+     * A length of time: {@code 90s}, {@code 15m}, {@code 2h}, {@code 3d}, {@code 1w}, {@code 500ms} or ISO-8601
+     * ({@code PT30S}).
+     */
+    public static Duration duration(String text) {
+        Instant origin = Instant.EPOCH.plus(Duration.ofDays(365_000));
+        String t = text == null ? "" : text.trim();
+        if (AGE.matcher(t.toLowerCase(Locale.ROOT)).matches() || t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.between(parse(t, origin), origin);
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("cannot read duration '" + text + "': give e.g. 30s, 5m, 2h or PT30S");
+    }
+
     /** @throws IllegalArgumentException listing the accepted forms */
     public static Instant parse(String text, Instant now) {
         String t = text == null ? "" : text.trim();

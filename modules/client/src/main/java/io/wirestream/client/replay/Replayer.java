@@ -115,7 +115,7 @@ public final class Replayer {
             Run run = new Run(consumer, request, plan, sink, listener);
             run.readAll();
             sink.flush();
-            ReplayStatus done = run.status();
+            ReplayStatus done = run.status(true);
             listener.progress(done);
             return new ReplaySummary(request, plan, done, sink.describe());
         }
@@ -280,14 +280,15 @@ public final class Replayer {
             long now = nanoClock.getAsLong();
             if (now - lastProgress >= progressInterval.toNanos()) {
                 lastProgress = now;
-                listener.progress(status());
+                listener.progress(status(false));
             }
         }
 
-        ReplayStatus status() {
+        /** Where the replay stands; once {@code finished}, the event-time span ends at the last record (100 %). */
+        ReplayStatus status(boolean finished) {
             Instant now = wallClock.instant();
             Instant horizon = request.to().isAfter(now) ? now : request.to();
-            if (last != null && last.isAfter(horizon)) {
+            if (last != null && (finished || last.isAfter(horizon))) {
                 horizon = last;
             }
             return new ReplayStatus(read, matched, sink.written(), filtered, outside, Optional.ofNullable(first),

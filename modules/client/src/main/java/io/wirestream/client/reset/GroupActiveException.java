@@ -7,6 +7,7 @@ public final class GroupActiveException extends IllegalStateException {
 
     public GroupActiveException(String applicationId, List<String> members) {
         super("application " + applicationId + " still has " + members.size() + " active member(s) (" + String.join(", ", members)
-                + "): stop every instance of it first (the group may take up to session.timeout.ms to empty after a crash)");
+                + "): stop every instance of it first. A stopped Kafka Streams instance stays in the group until its"
+                + " session times out (session.timeout.ms, 45 s by default): retry then, or pass --wait 60s");
     }
 }

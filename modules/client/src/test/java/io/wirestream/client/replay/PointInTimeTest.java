@@ -24,6 +24,15 @@ class PointInTimeTest {
     }
 
     @Test
+    void readsDurations() {
+        assertThat(PointInTime.duration("60s")).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(PointInTime.duration("2m")).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(PointInTime.duration("PT1H")).isEqualTo(java.time.Duration.ofHours(1));
+        assertThatThrownBy(() -> PointInTime.duration("soon")).hasMessageContaining("cannot read duration 'soon'");
+        assertThatThrownBy(() -> PointInTime.duration("2026-11-20")).hasMessageContaining("cannot read duration");
+    }
+
+    @Test
     void unreadableTimeNamesTheAcceptedForms() {
         assertThatThrownBy(() -> PointInTime.parse("yesterday", NOW))
                 .hasMessageContaining("'yesterday'").hasMessageContaining("2026-11-20T10:00:00Z");
