@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoResult;
+import io.wirestream.model.Alert;
+import io.wirestream.model.AlertArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.DuplicateStatus;
 import io.wirestream.model.EnrichedArticle;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -190,5 +193,72 @@ class DemoTest {
             assertThat(text.toString()).contains(topic);
         }
         assertThat(text.toString()).contains("NEAR_DUPLICATE of").contains("regions:");
+    }
+
+    private static List<Alert> alertsOf(String ruleId) {
+        return result.alerts().stream().filter(a -> a.getRuleId().equals(ruleId)).toList();
+    }
+
+    /** Whether some 6-hour span holds at least 3 of the articles from at least 3 sources. */
+    private static boolean burst(List<DuplicateDecision> members) {
+        List<DuplicateDecision> byTime = new ArrayList<>(members);
+        byTime.sort(Comparator.comparing(DuplicateDecision::getEventTime));
+        for (int i = 0; i < byTime.size(); i++) {
+            Instant end = byTime.get(i).getEventTime().plus(Duration.ofHours(6));
+            List<DuplicateDecision> in = byTime.subList(i, byTime.size()).stream().filter(d -> !d.getEventTime().isAfter(end)).toList();
+            if (in.size() >= 3 && in.stream().map(DuplicateDecision::getSource).distinct().count() >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void sampleRulesFireABurstForEveryStoryPickedUpByThreeOutletsWithinSixHours() {
+        assertThat(result.alertRules()).extracting(r -> r.getRuleId())
+                .containsExactly("syndicated-burst", "caucasus-new-story", "quake-watch", "sahel-region-burst");
+        Map<String, List<DuplicateDecision>> stories = result.decisions().values().stream()
+                .collect(Collectors.groupingBy(DuplicateDecision::getStoryId));
+        Set<String> expected = new TreeSet<>();
+        stories.forEach((story, members) -> {
+            if (burst(members)) {
+                expected.add(story);
+            }
+        });
+        assertThat(expected).as("the samples hold syndicated stories").hasSizeGreaterThanOrEqualTo(3);
+        List<Alert> bursts = alertsOf("syndicated-burst");
+        assertThat(bursts).extracting(Alert::getStoryId).doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(bursts.stream().map(Alert::getStoryId).toList())).as(() -> expected.stream()
+                .map(st -> st + ": " + stories.get(st).stream().map(d -> d.getArticleId() + " " + d.getStatus() + " of "
+                        + d.getDuplicateOf() + " " + d.getSource() + " " + d.getEventTime() + " corr=" + d.getCorrection()
+                        + " prev=" + d.getPreviousStatus() + "/" + d.getPreviousDuplicateOf() + " enriched="
+                        + (result.enriched().get(d.getArticleId()) == null ? "-" : result.enriched().get(d.getArticleId()).getStoryId()))
+                        .collect(Collectors.joining("\n  ", "\n  ", ""))).collect(Collectors.joining("\n"))).isEqualTo(expected);
+        for (Alert a : bursts) {
+            List<Instant> times = a.getArticles().stream().map(AlertArticle::getPublishedAt).sorted().toList();
+            assertThat(Duration.between(times.get(0), times.get(times.size() - 1))).isLessThanOrEqualTo(Duration.ofHours(6));
+            assertThat(a.getArticles().stream().map(AlertArticle::getSource).distinct().count()).isGreaterThanOrEqualTo(3);
+            assertThat(a.getArticles()).allSatisfy(x -> assertThat(result.decisions().get(x.getArticleId()).getStoryId())
+                    .isEqualTo(a.getStoryId()));
+            assertThat(a.getExplanation()).startsWith("burst: " + a.getArticles().size() + " articles from "
+                    + a.getDistinctSources() + " sources within 6h about story " + a.getStoryId() + " '");
+        }
+    }
+
+    @Test
+    void everyRuleFiresOncePerMatchingStoryAndNewStoryNeverTwice() {
+        Set<String> quakeStories = new TreeSet<>();
+        for (EnrichedArticle e : result.enriched().values()) {
+            String text = (" " + e.getTitle() + " " + e.getBody() + " ").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ");
+            if (text.contains(" quake ") || text.contains(" earthquake ") || text.contains(" tsunami ")) {
+                quakeStories.add(e.getStoryId());
+            }
+        }
+        assertThat(quakeStories).isNotEmpty();
+        // The copies of a quake story come within its 12h cooldown: one alert per story.
+        assertThat(alertsOf("quake-watch")).extracting(Alert::getStoryId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(quakeStories);
+        assertThat(alertsOf("caucasus-new-story")).isNotEmpty().extracting(Alert::getStoryId).doesNotHaveDuplicates();
+        assertThat(result.alerts()).extracting(Alert::getAlertId).doesNotHaveDuplicates();
     }
 }

@@ -1,5 +1,9 @@
 package io.wirestream.cli.demo;
 
+import io.wirestream.alerts.AlertsService;
+import io.wirestream.alerts.rules.RuleFiles;
+import io.wirestream.alerts.rules.RuleTopic;
+import io.wirestream.alerts.stream.AlertsConfig;
 import io.wirestream.dedup.DedupService;
 import io.wirestream.devstack.DevStack;
 import io.wirestream.devstack.DevStackConfig;
@@ -8,6 +12,8 @@ import io.wirestream.ingest.connect.DocumentPublisher;
 import io.wirestream.ingest.connect.DocumentReader;
 import io.wirestream.ingest.connect.FeedConnector;
 import io.wirestream.ingest.connect.FeedStateStore;
+import io.wirestream.model.Alert;
+import io.wirestream.model.AlertRule;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.EnrichedArticle;
@@ -29,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +72,10 @@ public final class Demo {
     static final Duration PUBLISH_DELAY = Duration.ofSeconds(3);
     /** How long the outputs must stay quiet before the pipeline counts as settled (corrections travel several hops). */
     private static final Duration QUIET = Duration.ofMillis(1500);
+    /** Alerts come two repartition hops after the enriched events: quiet for this long after the last of either. */
+    private static final Duration ALERTS_QUIET = Duration.ofSeconds(3);
+    /** The sample rules the demo installs before the alerts service starts (bundled resource). */
+    public static final String SAMPLE_RULES = "/alerts/sample-rules.yaml";
     /** A record that is not Avro at all (written without the registry serializer): a deserialization dead letter. */
     static final byte[] NOT_AVRO = "<rss><item>raw feed bytes</item></rss>".getBytes(StandardCharsets.UTF_8);
     /** A document that is not JSON although it says so: it must end up on the DLQ, not stop anything. */
@@ -98,18 +109,24 @@ public final class Demo {
             }
             progress.accept("created " + topics.all().size() + " topics with " + partitions + " partitions each");
 
+            List<AlertRule> rules = sampleRules();
+            new RuleTopic(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), topics.alertRules()).put(rules);
+            progress.accept("wrote " + rules.size() + " sample alert rules (" + SAMPLE_RULES.substring(1) + ") to "
+                    + topics.alertRules().name() + ": " + rules.stream().map(AlertRule::getRuleId).collect(Collectors.joining(", ")));
+
             List<StreamsService> services = new ArrayList<>();
             try {
                 services.add(IngestService.start(settingsOf.apply(IngestService.NAME)));
                 services.add(DedupService.start(settingsOf.apply(DedupService.NAME)));
                 services.add(TaggerService.start(settingsOf.apply(TaggerService.NAME)));
+                services.add(AlertsService.start(settingsOf.apply(AlertsService.NAME)));
                 for (StreamsService s : services) {
                     if (!s.awaitRunning(timeout)) {
                         throw new IllegalStateException(s.settings().service() + " did not reach RUNNING within " + timeout
                                 + " (state " + s.state() + ")");
                     }
                 }
-                progress.accept("services running: ingest, dedup, tagger (exactly_once_v2)");
+                progress.accept("services running: ingest, dedup, tagger, alerts (exactly_once_v2)");
 
                 List<SourceDocument> docs = sampleDocuments(workDir);
                 try (DocumentPublisher publisher = new DocumentPublisher(stack.bootstrapServers(), topics.documents())) {
@@ -120,12 +137,30 @@ public final class Demo {
                 progress.accept("published " + (docs.size() + 1) + " records to " + topics.documents().name()
                         + " (" + (docs.size() - 1) + " sample documents: JSON Lines articles, HTML pages, RSS and Atom items;"
                         + " 1 malformed JSON document; 1 record that is not Avro)");
-                DemoResult result = collect(stack, topics, docs.size() + 1);
+                DemoResult result = collect(stack, topics, docs.size() + 1, rules);
                 progress.accept("pipeline settled in " + Duration.between(started, Instant.now()).toMillis() + " ms from start");
+                progress.accept(result.alerts().size() + " alerts fired on " + topics.alerts().name()
+                        + (result.alerts().isEmpty() ? "" : " (wirestream alerts tail shows them as they come):"));
+                for (Alert a : result.alerts()) {
+                    progress.accept("  [" + a.getRuleId() + "] " + a.getExplanation());
+                }
                 return result;
             } finally {
                 services.forEach(StreamsService::close);
             }
+        }
+    }
+
+    /** The bundled sample rules, validated. */
+    public static List<AlertRule> sampleRules() {
+        try (InputStream in = Demo.class.getResourceAsStream(SAMPLE_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException("sample rules missing from the class path: " + SAMPLE_RULES);
+            }
+            return RuleFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), SAMPLE_RULES.substring(1),
+                    Instant.parse("2026-11-22T12:00:00Z"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SAMPLE_RULES, e);
         }
     }
 
@@ -138,6 +173,8 @@ public final class Demo {
         p.setProperty("commit.interval.ms", "100");
         // Everything arrives in one burst: hold would-be originals briefly so earlier copies can claim them.
         p.setProperty("dedup.publish.delay", PUBLISH_DELAY.toString());
+        // The samples span two weeks of event time and arrive in seconds: remember stories for longer than that.
+        p.setProperty(AlertsConfig.STATE_RETENTION, "60d");
         return ServiceSettings.parse(service, p, Map.of());
     }
 
@@ -202,7 +239,7 @@ public final class Demo {
     }
 
     /** Reads every output topic until each document is accounted for and every original is tagged. */
-    private DemoResult collect(DevStack stack, Topics topics, int documents) {
+    private DemoResult collect(DevStack stack, Topics topics, int documents, List<AlertRule> rules) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "wirestream-demo-reader");
@@ -216,15 +253,18 @@ public final class Demo {
         Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
         Map<String, String> regionHeaders = new LinkedHashMap<>();
         List<Map<String, String>> deadLetters = new ArrayList<>();
+        Map<String, Alert> alerts = new LinkedHashMap<>();
         int corrections = 0;
         int rawRecords = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topics.articlesRaw().name(), topics.duplicates().name(), topics.stories().name(),
-                    topics.articlesDeduped().name(), topics.enriched().name(), topics.dlq().name()));
+                    topics.articlesDeduped().name(), topics.enriched().name(), topics.dlq().name(), topics.alerts().name()));
             long lastRecordAt = System.nanoTime();
+            long lastEnrichedOrAlertAt = System.nanoTime();
             while (!(settled(documents, rawRecords, raw, decisions, originals, enriched, deadLetters, stories) && atEnd(consumer)
-                    && System.nanoTime() - lastRecordAt > QUIET.toNanos())) {
+                    && System.nanoTime() - lastRecordAt > QUIET.toNanos()
+                    && System.nanoTime() - lastEnrichedOrAlertAt > ALERTS_QUIET.toNanos())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(String.format("pipeline did not settle within %s: %d documents, %d raw,"
                                     + " %d decided, %d originals, %d enriched, %d dead letters", timeout, documents, rawRecords,
@@ -254,7 +294,12 @@ public final class Demo {
                         if (!originals.contains(d.getArticleId())) {
                             originals.add(d.getArticleId());
                         }
+                    } else if (topic.equals(topics.alerts().name())) {
+                        lastEnrichedOrAlertAt = System.nanoTime();
+                        Alert a = value(topics.alerts(), r);
+                        alerts.put(a.getAlertId(), a);
                     } else if (topic.equals(topics.enriched().name())) {
+                        lastEnrichedOrAlertAt = System.nanoTime();
                         EnrichedArticle e = value(topics.enriched(), r);
                         enriched.put(e.getArticleId(), e);
                         Header h = r.headers().lastHeader(TaggerService.HEADER_REGIONS);
@@ -270,7 +315,9 @@ public final class Demo {
             }
         }
         LOG.debug("demo collected {} raw, {} decisions, {} enriched", raw.size(), decisions.size(), enriched.size());
-        return new DemoResult(documents, rawRecords, raw, decisions, corrections, stories, originals, enriched, regionHeaders, deadLetters);
+        return new DemoResult(documents, rawRecords, raw, decisions, corrections, stories, originals, enriched, regionHeaders, deadLetters,
+                rules, alerts.values().stream().sorted(Comparator.comparing(Alert::getFiredAt).thenComparing(Alert::getRuleId)
+                        .thenComparing(Alert::getAlertId)).toList());
     }
 
     private static boolean settled(int documents, int rawRecords, Map<String, RawArticle> raw, Map<String, DuplicateDecision> decisions,

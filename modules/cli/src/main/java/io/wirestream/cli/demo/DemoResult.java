@@ -1,5 +1,7 @@
 package io.wirestream.cli.demo;
 
+import io.wirestream.model.Alert;
+import io.wirestream.model.AlertRule;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.EnrichedArticle;
 import io.wirestream.model.RawArticle;
@@ -20,6 +22,8 @@ import java.util.Map;
  * @param enriched       enriched events by article id on {@code news.events.enriched}
  * @param enrichedHeaders the {@code regions} header of each enriched event, by article id
  * @param deadLetters    dead letters on {@code news.dlq}, each as its headers
+ * @param alertRules     the sample rules installed on {@code news.alert-rules}
+ * @param alerts         alerts on {@code news.alerts}, in the order read
  */
 public record DemoResult(
         int documents,
@@ -31,5 +35,7 @@ public record DemoResult(
         List<String> originals,
         Map<String, EnrichedArticle> enriched,
         Map<String, String> enrichedHeaders,
-        List<Map<String, String>> deadLetters) {
+        List<Map<String, String>> deadLetters,
+        List<AlertRule> alertRules,
+        List<Alert> alerts) {
 }
