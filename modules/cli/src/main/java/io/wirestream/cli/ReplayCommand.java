@@ -47,9 +47,9 @@ import picocli.CommandLine.Spec;
  * (standard error when the records themselves go to standard output).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replay a time range of a topic (default the archive news.articles.raw) in event-time order:",
-                "re-publish it into a topic (keys, values, timestamps and headers unchanged) or write it as NDJSON.",
-                "Filters apply to the record headers (set by the tagger on news.events.enriched)."})
+        description = "Replay a time range of a topic (default the archive news.articles.raw) in event-time order:"
+                + " re-publish it into a topic (keys, values, timestamps and headers unchanged) or write it as NDJSON."
+                + " Filters apply to the record headers (set by the tagger on news.events.enriched).")
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin

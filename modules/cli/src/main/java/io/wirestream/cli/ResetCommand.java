@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
  * deleted, so that the next run reprocesses. Refuses while an instance runs.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reset a service so that its next run reprocesses its input: committed input offsets to the",
-                "earliest (or a time), internal changelog/repartition topics and the local state directory deleted.",
-                "Stop every instance first. Output topics are left alone."})
+        description = "Reset a service so that its next run reprocesses its input: committed input offsets to the"
+                + " earliest (or a time), internal changelog/repartition topics and the local state directory deleted."
+                + " Stop every instance first. Output topics are left alone.")
 final class ResetCommand implements Callable<Integer> {
 
     /** A service's inputs: topics read from outside, and topics it writes and reads back itself. */
