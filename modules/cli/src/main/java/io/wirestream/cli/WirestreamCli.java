@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 UpCommand.class,
                 TopicsCommand.class,
                 IngestCommand.class,
+                TailCommand.class,
                 ExtractCommand.class,
                 AnalyzeCommand.class,
                 ServiceCommands.IngestService.class,

@@ -302,7 +302,9 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
                     consumer.seek(tp, o.offset());
                 }
             }
-            consumer.seekToEnd(none);
+            if (!none.isEmpty()) { // an empty collection would mean every assigned partition
+                consumer.seekToEnd(none);
+            }
         } else {
             throw new IllegalStateException("unresolved start position " + start);
         }

@@ -216,6 +216,20 @@ class SubscriberTest {
     }
 
     @Test
+    void startAtATimeReadsFromThereWhenEveryPartitionHasLaterRecords() {
+        Topics topics = topics(1);
+        List<Out> hourly = new ArrayList<>();
+        for (int h = 0; h < 4; h++) {
+            hourly.add(validAt(topics, "h" + h, "AM", T0.plus(Duration.ofHours(h))));
+        }
+        produce(topics.enriched().name(), hourly);
+
+        List<String> ids = ids(subscriber(topics).startAt(StartPosition.at(T0.plus(Duration.ofHours(2)))).idleTimeout(IDLE));
+
+        assertThat(ids).containsExactly("h2", "h3");
+    }
+
+    @Test
     void closeFromAnotherThreadStopsTheRunAndCommitsWhatWasHandled() throws Exception {
         Topics topics = topics(2);
         produce(topics.enriched().name(), List.of(valid(topics, "a1", "AM"), valid(topics, "a2", "AM")));
