@@ -87,9 +87,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "max, or a multiple of the original pace such as 1x, 10x, 0.5x (default: ${DEFAULT-VALUE}).")
     String speed;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true",
-            description = "Show progress on standard error (default: ${DEFAULT-VALUE}).")
-    boolean progress;
+    @Option(names = "--no-progress", description = "No progress line on standard error.")
+    boolean noProgress;
 
     @Spec
     CommandSpec spec;
@@ -124,18 +123,19 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             Replayer replayer = Replayer.create(client);
             if (replayer.plan(request).isEmpty()) {
-                err.printf("error: no records stamped in [%s, %s) on %s%n", request.from(), request.to(), request.topic());
-                err.flush();
-                return 1;
+                return nothingInRange(request, err);
             }
             ReplaySummary summary;
             try (ReplaySink sink = sink(request, settings, client, out, summaryOut)) {
-                Progress p = new Progress(err, progress, System.console() != null);
+                Progress p = new Progress(err, !noProgress, System.console() != null);
                 summary = replayer.run(request, sink, p::show);
                 p.end();
             }
             summaryOut.println(summary.line());
             summaryOut.flush();
+            if (summary.status().matched() == 0 && summary.status().filtered() == 0) {
+                return nothingInRange(request, err);
+            }
             return 0;
         } catch (UnknownTopicException e) {
             err.println("error: " + e.getMessage());
@@ -147,6 +147,12 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    private static int nothingInRange(ReplayRequest request, PrintWriter err) {
+        err.printf("error: no records stamped in [%s, %s) on %s%n", request.from(), request.to(), request.topic());
+        err.flush();
+        return 1;
     }
 
     private ReplaySink sink(ReplayRequest request, ServiceSettings settings, Map<String, Object> client, PrintWriter out,

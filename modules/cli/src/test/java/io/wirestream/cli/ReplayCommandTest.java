@@ -56,6 +56,7 @@ class ReplayCommandTest {
             assertThat(empty.exit()).isEqualTo(1);
             assertThat(empty.err()).contains("no records stamped in [2000-01-01T00:00:00Z, 2000-01-02T00:00:00Z) on news.documents");
             assertThat(ndjson.exit()).as(ndjson.err()).isZero();
+            assertThat(ndjson.err()).as("--no-progress").doesNotContain("matched of");
             assertThat(ndjson.out()).contains("matched " + documents + ", written " + documents + " to file " + out);
             List<String> lines = Files.readAllLines(out);
             assertThat(lines).hasSize(documents);

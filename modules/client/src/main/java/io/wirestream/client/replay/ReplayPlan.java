@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The offsets a replay reads: for each partition, from the first record stamped at or after {@code from}
- * to (excluding) the first stamped at or after {@code to}, or the partition's end.
+ * to the partition's end when the replay started; empty where nothing is stamped in the range's direction.
  */
 public record ReplayPlan(String topic, List<PartitionRange> partitions) {
 

@@ -32,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * Reads a time range of a topic in event-time order across its partitions and hands the records to a
  * {@link ReplaySink}, paced like the original or faster.
  *
- * <p>How: {@code offsetsForTimes(from)} on every partition gives the first offset to read,
- * {@code offsetsForTimes(to)} (or the partition's end) the first not to read. One consumer reads all
+ * <p>How: {@code offsetsForTimes(from)} on every partition gives the first offset to read (no record
+ * stamped at or after {@code from} before it); reading goes on to the partition's end as it was when the
+ * replay started, skipping records stamped at or after {@code to}. It cannot stop at
+ * {@code offsetsForTimes(to)}: transaction markers are stamped with the commit's wall-clock time, so on a
+ * topic written with exactly-once that offset is often the first marker, long before the range ends; and a
+ * record stamped inside the range may come after one stamped outside it. One consumer reads all
  * partitions (no group, nothing committed, {@code read_committed}); a k-way merge emits the head with the
  * smallest timestamp, ties broken by partition then offset, which is also the order in which a Kafka
  * Streams task picks records from its partitions. The merge needs one record of every unfinished partition
@@ -129,14 +133,13 @@ public final class Replayer {
         List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
         Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(at(tps, request.from()));
-        Map<TopicPartition, OffsetAndTimestamp> ends = consumer.offsetsForTimes(at(tps, request.to()));
         Map<TopicPartition, Long> logEnds = consumer.endOffsets(tps);
         List<ReplayPlan.PartitionRange> ranges = new ArrayList<>();
         for (TopicPartition tp : tps) {
             long logEnd = logEnds.get(tp);
             long start = starts.get(tp) == null ? logEnd : starts.get(tp).offset();
-            long end = ends.get(tp) == null ? logEnd : Math.min(ends.get(tp).offset(), logEnd);
-            ranges.add(new ReplayPlan.PartitionRange(tp.partition(), start, Math.max(start, end)));
+            // to the end of the log, not to offsetsForTimes(to): see the class comment
+            ranges.add(new ReplayPlan.PartitionRange(tp.partition(), start, Math.max(start, logEnd)));
         }
         return new ReplayPlan(request.topic(), ranges);
     }
