@@ -213,11 +213,13 @@ public final class RulesCommand implements Runnable {
                 return 0;
             }
             int w = Math.max(2, rules.keySet().stream().mapToInt(String::length).max().orElse(2));
-            out.printf("%-" + w + "s  %-3s  %-56s  %s%n", "ID", "ON", "TRIGGER", "FILTER");
+            int t = Math.max(7, rules.values().stream().mapToInt(r -> new RuleMatcher(r).describeTrigger().length()).max().orElse(7));
+            String row = "%-" + w + "s  %-3s  %-" + t + "s  %s%s%n";
+            out.printf(row, "ID", "ON", "TRIGGER", "FILTER", "");
             for (AlertRule r : rules.values()) {
                 RuleMatcher m = new RuleMatcher(r);
-                out.printf("%-" + w + "s  %-3s  %-56s  %s%s%n", r.getRuleId(), r.getEnabled() ? "yes" : "no", m.describeTrigger(),
-                        m.describeFilter(), r.getName() == null ? "" : "  (" + r.getName() + ")");
+                out.printf(row, r.getRuleId(), r.getEnabled() ? "yes" : "no", m.describeTrigger(), m.describeFilter(),
+                        r.getName() == null ? "" : "  (" + r.getName() + ")");
             }
             return 0;
         }
