@@ -83,6 +83,13 @@ class AlertsTopologyTest {
         }
     }
 
+    /** The sum over tasks of one of the service's own metrics ({@code wirestream-alerts} scope). */
+    private static double metric(Pipeline p, String name) {
+        return p.driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("stream-wirestream-alerts-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
     private static List<String> ids(Alert a) {
         return a.getArticles().stream().map(AlertArticle::getArticleId).toList();
     }
@@ -114,6 +121,7 @@ class AlertsTopologyTest {
             // A fourth outlet 5 minutes later is within the hour's cooldown: no second alert for the story.
             p.copy(copy("a4", "s1", "a1", "Daily Meridian", "Quake hits Japan", at(30)));
             assertThat(p.alerts()).isEmpty();
+            assertThat(metric(p, "suppressed-alerts-total")).isEqualTo(1.0);
             // After the cooldown, a new burst of the same story fires again.
             p.copy(copy("a5", "s1", "a1", "Capital Tribune", "Quake: aftershocks", at(100)));
             p.copy(copy("a6", "s1", "a1", "Lakeside Courier", "Quake: aftershocks", at(105)));
@@ -178,6 +186,7 @@ class AlertsTopologyTest {
             // A copy of s1 from 45 minutes ago: within 30 minutes of a1, but 60 minutes behind stream time, beyond the 10m grace.
             p.copy(copy("a2", "s1", "a1", "Wire B", "Quake hits Japan", at(15)));
             assertThat(p.alerts()).isEmpty();
+            assertThat(metric(p, "late-records-total")).isEqualTo(1.0);
             // Within the grace: out of order, still counted.
             p.original(original("d1", "s4", "Wire A", "Quake in Peru", at(50)));
             p.copy(copy("d2", "s4", "d1", "Wire B", "Quake in Peru", at(55)));
