@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.model.ActorKind;
 import io.wirestream.model.ActorTag;
 import io.wirestream.model.EnrichedArticle;
+import io.wirestream.model.RegionKind;
+import io.wirestream.model.RegionTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
@@ -38,6 +40,16 @@ class TailLinesTest {
     void withoutPublicationTimeRegionActorsOrKnownStoryTheLineSaysSo() {
         assertThat(TailLines.enriched(article().build(), RECORD_TIME, OptionalInt.empty()))
                 .isEqualTo("2022-11-23 10:00Z  --  Talks resume  story=s1 dups=?");
+    }
+
+    @Test
+    void aCityFocusReadsAsItsNameAndCountry() {
+        RegionTag atlanta = RegionTag.newBuilder().setCode("geonames:4180439").setName("Atlanta").setKind(RegionKind.CITY)
+                .setCountry("US").setConfidence(0.9).setMentionCount(2).setRule("test").build();
+        EnrichedArticle a = article().setFocusRegion("geonames:4180439").setRegions(List.of(atlanta)).build();
+
+        assertThat(TailLines.enriched(a, RECORD_TIME, OptionalInt.of(0)))
+                .isEqualTo("2022-11-23 10:00Z  Atlanta (US)  Talks resume  story=s1 dups=0");
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.wirestream.model.topic.FilterHeaders;
 import io.wirestream.model.topic.TopicProvisioner;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.registry.serde.AvroSerdes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +63,11 @@ class SubscriberTest {
 
     /** A fresh set of topics under a new prefix. */
     private static Topics topics(int partitions) {
-        Topics topics = Topics.create(new Topics.Settings("t" + prefixes.incrementAndGet() + ".", partitions, (short) 1),
+        return topics("t" + prefixes.incrementAndGet() + ".", partitions);
+    }
+
+    private static Topics topics(String prefix, int partitions) {
+        Topics topics = Topics.create(new Topics.Settings(prefix, partitions, (short) 1),
                 new AvroSerdes(Map.of("schema.registry.url", stack.schemaRegistryUrl())));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             TopicProvisioner.createMissing(admin, topics.all());
@@ -110,7 +116,7 @@ class SubscriberTest {
     }
 
     private static Subscriber.Builder<EnrichedArticle> subscriber(Topics topics) {
-        String prefix = topics.enriched().name().substring(0, topics.enriched().name().indexOf(Topics.ENRICHED));
+        String prefix = topics.enriched().name().substring(0, topics.enriched().name().length() - Topics.ENRICHED.length());
         return Subscriber.enriched().bootstrapServers(stack.bootstrapServers()).schemaRegistryUrl(stack.schemaRegistryUrl())
                 .topicPrefix(prefix);
     }
@@ -287,6 +293,25 @@ class SubscriberTest {
             assertThat(r.topic()).isEqualTo(topics.stories().name());
             assertThat(r.header(FilterHeaders.REGIONS)).isEqualTo("AM");
         });
+    }
+
+    @Test
+    void readmeExampleFollowsEnglishArticlesAboutArmeniaOrAzerbaijan() throws Exception {
+        Topics topics = topics("", 2); // the example reads the unprefixed topic; no other test uses it
+        produce(topics.enriched().name(), List.of(valid(topics, "a1", "AM,RU"), valid(topics, "f1", "FR"),
+                valid(topics, "a2", "AZ")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Subscriber<EnrichedArticle> desk = CaucasusDesk.caucasusDesk(stack.bootstrapServers(), stack.schemaRegistryUrl(),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        CompletableFuture<SubscriberStats> run = CompletableFuture.supplyAsync(desk::run);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> bytes.toString(StandardCharsets.UTF_8).lines().count() >= 2);
+        desk.close();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains(" Title a1 (actors: "))
+                .anySatisfy(l -> assertThat(l).contains(" Title a2 (actors: "));
+        assertThat(run.get()).isEqualTo(new SubscriberStats(2, 1, 0));
     }
 
     @Test
