@@ -171,6 +171,22 @@ class DedupServiceTest {
     }
 
     @Test
+    void everyDecisionAndOriginalIsStampedWithItsArticlesEventTimeEvenWhenALateArrivalCorrectsIt() {
+        try (Run run = new Run("stamps")) {
+            run.send(article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:31:00Z"),
+                    article("b", "Coastal", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:58:00Z"),
+                    article("early", "Lakeside", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:27:00Z"));
+            Map<String, Instant> published = Map.of("a", Instant.parse("2026-11-19T09:31:00Z"),
+                    "b", Instant.parse("2026-11-19T09:58:00Z"), "early", Instant.parse("2026-11-19T09:27:00Z"));
+            var decisions = run.decisions.readRecordsToList();
+            assertThat(decisions).filteredOn(r -> r.value().getCorrection()).isNotEmpty();
+            decisions.forEach(r -> assertThat(r.getRecordTime()).as(r.key()).isEqualTo(published.get(r.key())));
+            run.originals.readRecordsToList()
+                    .forEach(r -> assertThat(r.getRecordTime()).as(r.key()).isEqualTo(published.get(r.key())));
+        }
+    }
+
+    @Test
     void finalDecisionsDoNotDependOnArrivalOrder() {
         List<RawArticle> articles = List.of(
                 article("w1", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"),

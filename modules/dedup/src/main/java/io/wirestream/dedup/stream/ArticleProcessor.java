@@ -218,6 +218,11 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         }
     }
 
+    /**
+     * Publishes the decision (and the original, and the story change) with the article's event time as the
+     * record timestamp, whichever signal completed it, so that a replay stamps them as the live run did;
+     * {@code decidedAt} keeps the stream time of the decision.
+     */
     private void setStory(ArticleState s, String storyId, long now) {
         Decision previous = s.published;
         String previousStory = s.publishedStory;
@@ -231,7 +236,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
             RawArticle article = Objects.requireNonNull(bodies.get(s.articleId),
                     () -> "dedup: the body of original " + s.articleId + " is missing from " + bodiesStoreName);
             forward(s.articleId, DedupedArticle.newBuilder().setArticleId(s.articleId).setStoryId(storyId)
-                    .setArticle(article).setDecidedAt(Instant.ofEpochMilli(now)).build(), now);
+                    .setArticle(article).setDecidedAt(Instant.ofEpochMilli(now)).build(), s.eventTime);
             s.originalPublished = true;
         }
         if (s.bodyKept) {
@@ -240,9 +245,9 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         }
         if (!storyId.equals(s.storyId)) {
             if (s.storyId != null) {
-                forward(s.storyId, new StoryDelta(false, s.articleId, s.eventTime, s.source, s.title), now);
+                forward(s.storyId, new StoryDelta(false, s.articleId, s.eventTime, s.source, s.title), s.eventTime);
             }
-            forward(storyId, new StoryDelta(true, s.articleId, s.eventTime, s.source, s.title), now);
+            forward(storyId, new StoryDelta(true, s.articleId, s.eventTime, s.source, s.title), s.eventTime);
             s.storyId = storyId;
             for (String dependent : s.dependents) {
                 forward(dependent, Signal.storyIs(s.articleId, storyId), now);
@@ -275,7 +280,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
                 .setPreviousDuplicateOf(correction ? previous.duplicateOf() : null)
                 .setReason(reason)
                 .setDecidedAt(Instant.ofEpochMilli(now))
-                .build(), now);
+                .build(), s.eventTime);
     }
 
     /**
