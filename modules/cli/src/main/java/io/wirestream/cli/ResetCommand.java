@@ -119,7 +119,7 @@ final class ResetCommand implements Callable<Integer> {
         Map<String, Object> client = new HashMap<>(settings.streamsOverrides());
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            StreamsReset reset = new StreamsReset(admin);
+            StreamsReset reset = new StreamsReset(admin, client);
             ResetPlan plan = planWhenInactive(reset, request, wait, err);
             if (!dryRun) {
                 reset.apply(plan);

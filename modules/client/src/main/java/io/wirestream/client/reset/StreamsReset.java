@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,18 +22,23 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Resets a Kafka Streams application so that its next run reprocesses its input from the start (or from a
  * point in time), as Kafka's own application reset tool does:
  * <ol>
  * <li>refuses while the application's consumer group has active members;</li>
- * <li>sets the group's committed offsets of the input topics to the earliest offsets (or the first offset at
- * or after a time), and of intermediate topics (ones the application writes and reads back) to their end;</li>
+ * <li>sets the group's committed offsets of the input topics to the earliest offsets (or to the first record
+ * stamped at or after a time: unlike Kafka's tool, not a transaction marker stamped with its commit time),
+ * and of intermediate topics (ones the application writes and reads back) to their end;</li>
  * <li>deletes the internal topics: those named {@code <application.id>-…} and ending like Kafka Streams
  * names its changelog, repartition and foreign-key-join subscription topics, unless they are inputs;</li>
  * <li>deletes the local state directory {@code <state.dir>/<application.id>} on this machine (other machines
@@ -63,9 +69,12 @@ public final class StreamsReset {
     private static final Pattern FK_JOIN_TOPIC = Pattern.compile(".+-KTABLE-FK-JOIN-SUBSCRIPTION-(REGISTRATION|RESPONSE)-\\d+-topic");
 
     private final Admin admin;
+    private final Map<String, Object> clientConfig;
 
-    public StreamsReset(Admin admin) {
+    /** @param clientConfig bootstrap servers and security, for the consumer that refines {@code --to-datetime} */
+    public StreamsReset(Admin admin, Map<String, Object> clientConfig) {
         this.admin = Objects.requireNonNull(admin, "admin");
+        this.clientConfig = Map.copyOf(clientConfig);
     }
 
     /** Whether Kafka Streams names internal topics like {@code topic} (changelog, repartition, FK-join subscriptions). */
@@ -95,6 +104,7 @@ public final class StreamsReset {
             // no record at or after the time: nothing to reprocess there, start at the end
             Map<TopicPartition, Long> ends = offsets(request.inputTopics(), OffsetSpec.latest());
             inputs.replaceAll((tp, o) -> o < 0 ? ends.get(tp) : o);
+            inputs = firstRecordAtOrAfter(inputs, ends, request.toDatetime().get().toEpochMilli());
         }
         List<String> intermediate = request.intermediateTopics().stream().filter(existing::contains).toList();
         Map<TopicPartition, Long> intermediateEnds = offsets(intermediate, OffsetSpec.latest());
@@ -105,6 +115,53 @@ public final class StreamsReset {
         Path dir = request.stateDirRoot().resolve(request.applicationId());
         return new ResetPlan(request.applicationId(), inputs, intermediateEnds, internal,
                 Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty());
+    }
+
+    /**
+     * The offset of the first data record stamped at or after {@code t}, starting from the broker's answer.
+     * The broker counts transaction markers too, and a marker carries the commit's wall-clock time: on a
+     * topic written with exactly-once its answer is often a marker far before the time asked for.
+     */
+    private Map<TopicPartition, Long> firstRecordAtOrAfter(Map<TopicPartition, Long> hints, Map<TopicPartition, Long> ends,
+                                                           long t) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        Map<TopicPartition, Long> found = new HashMap<>(hints);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (var e : hints.entrySet()) {
+                TopicPartition tp = e.getKey();
+                long end = ends.get(tp);
+                if (e.getValue() >= end) {
+                    continue;
+                }
+                consumer.assign(List.of(tp));
+                consumer.seek(tp, e.getValue());
+                long result = end;
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                scan:
+                while (consumer.position(tp) < end) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("no progress finding the first record of " + tp + " stamped at or after "
+                                + Instant.ofEpochMilli(t) + " (at offset " + consumer.position(tp) + " of " + end + ")");
+                    }
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
+                        if (r.offset() >= end) {
+                            break scan;
+                        }
+                        if (r.timestamp() >= t) {
+                            result = r.offset();
+                            break scan;
+                        }
+                    }
+                }
+                found.put(tp, result);
+            }
+        }
+        return found;
     }
 
     /** Carries out {@code plan}: offsets first (checked inactive again), then internal topics, then local state. */
