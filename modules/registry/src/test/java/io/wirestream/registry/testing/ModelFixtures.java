@@ -4,6 +4,7 @@ import io.wirestream.model.ActorKind;
 import io.wirestream.model.ActorTag;
 import io.wirestream.model.Alert;
 import io.wirestream.model.AlertArticle;
+import io.wirestream.model.AlertRule;
 import io.wirestream.model.AlertTrigger;
 import io.wirestream.model.DedupedArticle;
 import io.wirestream.model.DuplicateDecision;
@@ -13,6 +14,8 @@ import io.wirestream.model.Mention;
 import io.wirestream.model.RawArticle;
 import io.wirestream.model.RegionKind;
 import io.wirestream.model.RegionTag;
+import io.wirestream.model.RuleGrouping;
+import io.wirestream.model.RuleTrigger;
 import io.wirestream.model.SourceDocument;
 import io.wirestream.model.Story;
 import io.wirestream.model.TextField;
@@ -49,6 +52,7 @@ public final class ModelFixtures {
                 new Sample(Topics.DUPLICATES, duplicateDecision()),
                 new Sample(Topics.STORIES, story()),
                 new Sample(Topics.ENRICHED, enrichedArticle()),
+                new Sample(Topics.ALERT_RULES, alertRule()),
                 new Sample(Topics.ALERTS, alert()));
     }
 
@@ -171,6 +175,28 @@ public final class ModelFixtures {
                 .setActors(List.of(pm))
                 .setTagger("wirestream-tagger/0.1.0+gazetteer-2025.03")
                 .setTaggedAt(INGESTED.plusSeconds(1))
+                .build();
+    }
+
+    public static AlertRule alertRule() {
+        return AlertRule.newBuilder()
+                .setRuleId("caucasus-burst")
+                .setName("South Caucasus burst")
+                .setRegions(List.of("AM", "AZ"))
+                .setActors(List.of("pashinyan"))
+                .setKinds(List.of("PERSON"))
+                .setKeywords(List.of("peace treaty"))
+                .setSources(List.of("https://wire.example.com/rss"))
+                .setLanguages(List.of("en"))
+                .setMinConfidence(0.5)
+                .setTrigger(RuleTrigger.BURST)
+                .setGroupBy(RuleGrouping.REGION)
+                .setMinArticles(3)
+                .setMinSources(2)
+                .setWindowMs(3_600_000L)
+                .setGraceMs(300_000L)
+                .setCooldownMs(7_200_000L)
+                .setUpdatedAt(INGESTED)
                 .build();
     }
 
