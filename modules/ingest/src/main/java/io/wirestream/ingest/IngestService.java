@@ -5,12 +5,15 @@ import io.wirestream.ingest.extract.Extractor;
 import io.wirestream.ingest.extract.ExtractorConfig;
 import io.wirestream.model.RawArticle;
 import io.wirestream.model.SourceDocument;
+import io.wirestream.model.topic.FilterHeaders;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
 import io.wirestream.text.Hashing;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -198,7 +201,16 @@ public final class IngestService {
             if (revision != a.getRevision()) {
                 a = RawArticle.newBuilder(a).setRevision(revision).build();
             }
-            context.forward(record.withValue(a));
+            // The filter headers known at this stage, so that a replay of the archive can filter by them.
+            Headers headers = record.headers();
+            set(headers, FilterHeaders.SOURCE, a.getSource());
+            set(headers, FilterHeaders.LANG, a.getLanguage() == null ? "" : a.getLanguage());
+            context.forward(record.withValue(a).withHeaders(headers));
+        }
+
+        private static void set(Headers headers, String key, String value) {
+            headers.remove(key);
+            headers.add(key, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.ingest.connect.DocumentReader;
 import io.wirestream.model.RawArticle;
 import io.wirestream.model.SourceDocument;
+import io.wirestream.model.topic.FilterHeaders;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
@@ -69,6 +70,18 @@ class IngestServiceTest {
         assertThat(out.value().getTitle()).isEqualTo("Rates held");
         assertThat(out.timestamp()).isEqualTo(Instant.parse("2026-11-18T21:35:00Z").toEpochMilli());
         assertThat(raw.isEmpty()).isTrue();
+    }
+
+    @Test
+    void rawArticleCarriesSourceAndLanguageHeadersForReplayFilters() {
+        SourceDocument doc = jsonDoc("a.json", "{\"title\":\"Rates held\",\"source\":\"Harbour Gazette\",\"text\":\"The central bank "
+                + "held its benchmark rate unchanged on Wednesday, saying that inflation had cooled and that the labour market "
+                + "was weaker than it had expected. The governor said the board would wait for the wage data.\"}");
+        documents.pipeInput(doc.getDocumentId(), doc, FETCHED);
+
+        TestRecord<String, RawArticle> out = raw.readRecord();
+        assertThat(header(out.headers(), FilterHeaders.SOURCE)).isEqualTo("Harbour Gazette").isEqualTo(out.value().getSource());
+        assertThat(header(out.headers(), FilterHeaders.LANG)).isEqualTo("en");
     }
 
     @Test

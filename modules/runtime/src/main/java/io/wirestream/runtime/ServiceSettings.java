@@ -58,7 +58,8 @@ public record ServiceSettings(
 
     /**
      * Parses settings for {@code service} from {@code props}, falling back to {@code env} and then to
-     * defaults (application id {@code wirestream-<service>}, state under the system temp directory).
+     * defaults (application id {@code <topics.prefix>wirestream-<service>}, so that a run under another topic
+     * prefix never joins the live application's group; state under the system temp directory).
      */
     public static ServiceSettings parse(String service, Properties props, Map<String, String> env) {
         Map<String, String> all = new LinkedHashMap<>();
@@ -82,7 +83,7 @@ public record ServiceSettings(
         }
         return new ServiceSettings(
                 service,
-                lookup(all, env, APPLICATION_ID, "wirestream-" + service),
+                lookup(all, env, APPLICATION_ID, prefix + "wirestream-" + service),
                 lookup(all, env, BOOTSTRAP_SERVERS, null),
                 lookup(all, env, SCHEMA_REGISTRY_URL, null),
                 Path.of(lookup(all, env, STATE_DIR,

@@ -30,6 +30,17 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void topicPrefixAlsoPrefixesTheDefaultApplicationIdButNotAGivenOne() {
+        ServiceSettings v2 = ServiceSettings.parse("tagger", props("bootstrap.servers", "k:9092",
+                "schema.registry.url", "http://sr:8081", "topics.prefix", "v2."), Map.of());
+        assertThat(v2.applicationId()).isEqualTo("v2.wirestream-tagger");
+        assertThat(v2.topics().prefix()).isEqualTo("v2.");
+        ServiceSettings given = ServiceSettings.parse("tagger", props("bootstrap.servers", "k:9092",
+                "schema.registry.url", "http://sr:8081", "topics.prefix", "v2.", "application.id", "tagger-next"), Map.of());
+        assertThat(given.applicationId()).isEqualTo("tagger-next");
+    }
+
+    @Test
     void missingBootstrapServersNamesEveryWayToGiveIt() {
         assertThatThrownBy(() -> ServiceSettings.parse("tagger", props("schema.registry.url", "http://x"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
