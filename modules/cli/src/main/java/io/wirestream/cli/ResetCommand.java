@@ -51,7 +51,7 @@ final class ResetCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = "--application-id", paramLabel = "ID",
-            description = "Application id to reset (default wirestream-<service>, as the service uses).")
+            description = "Application id to reset (default <topic prefix>wirestream-<service>, as the service uses).")
     String applicationId;
 
     @ArgGroup(exclusive = true)

@@ -25,7 +25,7 @@ final class ServiceCommands {
         @Mixin
         ConnectionOptions connection;
 
-        @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id (default wirestream-<service>); a new id reprocesses from the start.")
+        @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id (default <topic prefix>wirestream-<service>); a new id reprocesses from the start.")
         String applicationId;
 
         @Option(names = "--create-topics", description = "Create missing topics before starting (default: ${DEFAULT-VALUE}).", defaultValue = "true", negatable = true)
