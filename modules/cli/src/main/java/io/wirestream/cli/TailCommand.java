@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Examples:",
                 "  wirestream tail --region AM,AZ --from-beginning",
-                "  wirestream tail --actor putin --kind PERSON --since 2h --format json | jq .title",
+                "  wirestream tail --actor putin --since 2h --format json | jq .title",
                 "  wirestream tail --group my-desk --lang en",
                 "  wirestream tail news.stories --from 2022-11-23T00:00Z --max 20"})
 final class TailCommand implements Callable<Integer> {
@@ -89,11 +89,11 @@ final class TailCommand implements Callable<Integer> {
         boolean fromBeginning;
 
         @Option(names = "--since", required = true, paramLabel = "DURATION", converter = TimeArguments.DurationConverter.class,
-                description = "Start at records from this long ago: 30s, 15m, 2h, 1d, 1h30m or PT2H.")
+                description = "Start each partition at its first record stamped this long ago or later: 30s, 15m, 2h, 1d, 1h30m or PT2H.")
         Duration since;
 
         @Option(names = "--from", required = true, paramLabel = "TIME", converter = TimeArguments.InstantConverter.class,
-                description = "Start at records from this time on: 2022-11-23T00:00Z, 2022-11-23T09:30+02:00 or 2022-11-23.")
+                description = "Start each partition at its first record stamped at or after TIME: 2022-11-23T00:00Z, 2022-11-23T09:30+02:00 or 2022-11-23 (UTC midnight).")
         Instant from;
 
         StartPosition position() {
@@ -198,8 +198,10 @@ final class TailCommand implements Callable<Integer> {
         b.handler(r -> {
             out.println(line(r, storyCounts));
             out.flush();
-            if (out.checkError()) {
-                self.get().close(); // stdout went away (| head): stop cleanly
+            if (out.checkError() || System.out.checkError()) {
+                // stdout went away (| head): stop cleanly. picocli's writer wraps System.out, whose
+                // PrintStream swallows the broken pipe, so ask it too.
+                self.get().close();
             }
         });
         Subscriber<V> subscriber = b.build();

@@ -17,7 +17,7 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code 2022-11-23 08:14Z  AM  <title>  [<top actors>]  story=<id> dups=<n>}: publication time (record time
  * when unknown), focus region ({@link #focus}; {@code --} when none), title (cut at 100 characters), up to three actors,
  * the story id and how many duplicates the story has as known when the line is printed ({@code ?} when
- * the story is not known yet). Other records read {@code <time>  <key>  <title or summary>}.
+ * the story is not known yet). Other records: see {@link #other}.
  */
 public final class TailLines {
 
@@ -63,13 +63,25 @@ public final class TailLines {
         return code;
     }
 
-    /** The line for any other record: time, key, and its {@code title} field (else its record type). */
+    /**
+     * The line for any other record: time, key, its {@code status} when it has one (duplicate decisions), and
+     * its {@code explanation} (alerts), {@code title} or {@code location} (documents), else its record type.
+     */
     public static String other(Received<? extends SpecificRecord> r) {
         SpecificRecord v = r.value();
-        Schema.Field title = v.getSchema().getField("title");
-        String text = title != null && v.get(title.pos()) != null ? v.get(title.pos()).toString()
-                : v.getSchema().getName();
-        return TIME.format(r.timestamp()) + "  " + r.key() + "  " + cut(oneLine(text));
+        String status = field(v, "status");
+        String text = field(v, "explanation");
+        text = text != null ? text : field(v, "title");
+        text = text != null ? text : field(v, "location");
+        text = text != null ? text : v.getSchema().getName();
+        return TIME.format(r.timestamp()) + "  " + r.key() + "  " + (status == null ? "" : status + "  ")
+                + cut(oneLine(text));
+    }
+
+    private static String field(SpecificRecord v, String name) {
+        Schema.Field f = v.getSchema().getField(name);
+        Object value = f == null ? null : v.get(f.pos());
+        return value == null ? null : value.toString();
     }
 
     private static String oneLine(String s) {

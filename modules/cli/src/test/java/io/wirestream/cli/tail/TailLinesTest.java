@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.model.ActorKind;
 import io.wirestream.model.ActorTag;
+import io.wirestream.client.subscribe.Received;
+import io.wirestream.model.DuplicateDecision;
+import io.wirestream.model.DuplicateStatus;
 import io.wirestream.model.EnrichedArticle;
 import io.wirestream.model.RegionKind;
 import io.wirestream.model.RegionTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class TailLinesTest {
@@ -50,6 +54,17 @@ class TailLinesTest {
 
         assertThat(TailLines.enriched(a, RECORD_TIME, OptionalInt.of(0)))
                 .isEqualTo("2022-11-23 10:00Z  Atlanta (US)  Talks resume  story=s1 dups=0");
+    }
+
+    @Test
+    void otherRecordsShowTimeKeyStatusAndTitle() {
+        DuplicateDecision d = DuplicateDecision.newBuilder().setArticleId("a2").setStatus(DuplicateStatus.NEAR_DUPLICATE)
+                .setDuplicateOf("a1").setSimilarity(0.9).setStoryId("s1").setSource("wire").setTitle("Talks resume again")
+                .setEventTime(RECORD_TIME).setDecidedAt(RECORD_TIME).build();
+        Received<DuplicateDecision> r = new Received<>("news.articles.duplicates", 0, 7, RECORD_TIME, "a2",
+                new RecordHeaders(), d);
+
+        assertThat(TailLines.other(r)).isEqualTo("2022-11-23 10:00Z  a2  NEAR_DUPLICATE  Talks resume again");
     }
 
     @Test

@@ -22,7 +22,11 @@ public sealed interface StartPosition {
         return Latest.INSTANCE;
     }
 
-    /** The first record whose timestamp is at or after {@code time} (the end when there is none). */
+    /**
+     * The first record whose timestamp is at or after {@code time} (the end when there is none). Of the records
+     * already written when the partition is positioned, those stamped before {@code time} are passed over
+     * (counted as skipped); records written later all show, late arrivals included.
+     */
     static StartPosition at(Instant time) {
         return new At(time);
     }

@@ -63,7 +63,9 @@ public final class StoryCounts implements AutoCloseable {
      */
     public static StoryCounts start(String bootstrapServers, Map<String, ?> serdeConfig, Map<String, ?> consumerProperties,
             String topic, Duration catchUp) {
-        Map<String, Object> c = new HashMap<>(consumerProperties);
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // dedup writes with exactly-once
+        c.putAll(consumerProperties);
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * committed offset for, unless {@link Builder#ignoreCommitted()}. Without a group nothing is committed and
  * every partition starts at the start position (default {@link StartPosition#latest()}).
  *
+ * <p>Only committed records are read ({@code isolation.level=read_committed}): the services write with
+ * exactly-once, and records of aborted transactions must not reach handlers.
+ *
  * <p>{@link #run()} blocks on the calling thread until {@link #close()} (from any thread, e.g. a shutdown
  * hook), the {@link Builder#maxRecords max} or the {@link Builder#idleTimeout idle timeout}.
  *
@@ -85,6 +88,8 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
     private final AtomicLong undecodable = new AtomicLong();
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private final Set<TopicPartition> positioned = new HashSet<>();
+    /** Partitions positioned by a start time: up to which offset records stamped before it are passed over. */
+    private final Map<TopicPartition, Long> floorUntil = new HashMap<>();
     private volatile boolean closing;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Thread runner;
@@ -139,7 +144,12 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
             try {
                 loop(values);
             } finally {
-                commitPending();
+                try {
+                    commitPending();
+                } catch (RuntimeException e) {
+                    log.warn("group {} could not commit {} on stop: these records may be delivered again",
+                            config.groupId, pending, e);
+                }
                 consumer.close(Duration.ofSeconds(5));
             }
             return stats();
@@ -207,7 +217,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
 
     private void accept(ConsumerRecord<byte[], byte[]> r, Deserializer<V> values) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-        if (r.value() == null || !config.filter.matches(r.headers())) {
+        if (r.value() == null || beforeStart(tp, r) || !config.filter.matches(r.headers())) {
             skipped.incrementAndGet();
             advance(tp, r.offset());
             return;
@@ -231,6 +241,25 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         }
         matched.incrementAndGet();
         advance(tp, r.offset());
+    }
+
+    /**
+     * True for a record stamped before an {@link StartPosition.At} start time in the part of a partition that
+     * was already written when it was positioned. Needed because a time lookup lands on the first batch with a
+     * timestamp at or after the time, and on transactional topics (every Wirestream service writes with
+     * exactly-once) that can be a commit marker stamped with wall-clock time, ahead of records whose event
+     * time is older. Records written after positioning are not held back (late arrivals still show live).
+     */
+    private boolean beforeStart(TopicPartition tp, ConsumerRecord<byte[], byte[]> r) {
+        Long until = floorUntil.get(tp);
+        if (until == null) {
+            return false;
+        }
+        if (r.offset() >= until) {
+            floorUntil.remove(tp);
+            return false;
+        }
+        return r.timestamp() < ((StartPosition.At) start).time().toEpochMilli();
     }
 
     private void advance(TopicPartition tp, long offset) {
@@ -305,6 +334,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
             if (!none.isEmpty()) { // an empty collection would mean every assigned partition
                 consumer.seekToEnd(none);
             }
+            consumer.endOffsets(partitions).forEach(floorUntil::put);
         } else {
             throw new IllegalStateException("unresolved start position " + start);
         }
@@ -322,6 +352,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(floorUntil::remove);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             partitions.forEach(tp -> {
                 OffsetAndMetadata o = pending.get(tp);
@@ -335,6 +366,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(pending::remove);
+            partitions.forEach(floorUntil::remove);
         }
 
         @Override
@@ -559,7 +591,10 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         }
 
         private Map<String, Object> consumerConfig() {
-            Map<String, Object> c = new HashMap<>(consumerProperties);
+            Map<String, Object> c = new HashMap<>();
+            // the services write with exactly-once: never show records of aborted transactions (overridable)
+            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            c.putAll(consumerProperties);
             c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

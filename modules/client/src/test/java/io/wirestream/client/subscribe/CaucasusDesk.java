@@ -4,7 +4,6 @@ import io.wirestream.client.HeaderFilter;
 import io.wirestream.model.EnrichedArticle;
 import io.wirestream.model.topic.FilterHeaders;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,7 +25,7 @@ public final class CaucasusDesk {
                         .withRegions(List.of("AM", "AZ"))             // any of these regions...
                         .withLanguages(List.of("en")))                // ...and English; decided on headers only
                 .groupId("caucasus-desk")                             // commits after handling; a restart resumes
-                .startAt(StartPosition.ago(Duration.ofHours(2)))      // used only while the group has no offsets
+                .startAt(StartPosition.earliest())                    // used only while the group has no offsets
                 .handler(r -> out.printf("%s %s %s (actors: %s)%n", r.timestamp(), r.value().getFocusRegion(),
                         r.value().getTitle(), r.header(FilterHeaders.ACTORS)))
                 .onUndecodable(bad -> out.println("skipped " + bad.describe()))   // default: a logged warning

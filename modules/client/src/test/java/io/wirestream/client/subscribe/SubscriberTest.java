@@ -29,10 +29,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -233,6 +237,46 @@ class SubscriberTest {
         List<String> ids = ids(subscriber(topics).startAt(StartPosition.at(T0.plus(Duration.ofHours(2)))).idleTimeout(IDLE));
 
         assertThat(ids).containsExactly("h2", "h3");
+    }
+
+    @Test
+    void startTimeIsHeldOnTransactionalTopicsWhereTheLookupLandsOnACommitMarkerAndAbortedRecordsNeverShow() {
+        Topics topics = topics(1);
+        String topic = topics.enriched().name();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-" + topic);
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            p.initTransactions();
+            for (Out o : List.of(validAt(topics, "a", "AM", T0), validAt(topics, "b", "AM", T0.plus(Duration.ofHours(1))),
+                    validAt(topics, "c", "AM", T0.plus(Duration.ofHours(3))))) {
+                p.beginTransaction();
+                p.send(new ProducerRecord<>(topic, 0, o.time().toEpochMilli(), o.key(), o.value(), headers(o.regions())));
+                p.commitTransaction();
+            }
+            Out aborted = validAt(topics, "aborted", "AM", T0.plus(Duration.ofHours(4)));
+            p.beginTransaction();
+            p.send(new ProducerRecord<>(topic, 0, aborted.time().toEpochMilli(), aborted.key(), aborted.value(),
+                    headers(aborted.regions())));
+            p.flush();
+            p.abortTransaction();
+        }
+        Instant start = T0.plus(Duration.ofHours(2));
+        TopicPartition tp = new TopicPartition(topic, 0);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            // the premise: the broker's lookup lands on the first commit marker (wall-clock stamped), before b
+            assertThat(c.offsetsForTimes(Map.of(tp, start.toEpochMilli())).get(tp).offset()).isLessThan(2);
+        }
+
+        SubscriberStats[] stats = new SubscriberStats[1];
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        try (Subscriber<EnrichedArticle> s = subscriber(topics).startAt(StartPosition.at(start)).idleTimeout(IDLE)
+                .onValue(a -> ids.add(a.getArticleId())).build()) {
+            stats[0] = s.run();
+        }
+
+        assertThat(ids).containsExactly("c");
+        assertThat(stats[0]).isEqualTo(new SubscriberStats(1, 1, 0));
     }
 
     @Test
