@@ -251,8 +251,9 @@ class TailCommandTest {
 
         CliRun part = tail(f, "--group", "desk", "--from-beginning", "--max", "3");
         produce(f.enriched(), List.of(simple(f, "b1", "AM"), simple(f, "b2", "AM")));
-        CliRun rest = tail(f, "--group", "desk", "--from-beginning", "--idle-timeout", "2s");
+        CliRun rest = tail(f, "--group", "desk", "--idle-timeout", "2s"); // resumes everywhere, also without a start option
         CliRun again = tail(f, "--group", "desk", "--from-beginning", "--idle-timeout", "2s");
+        CliRun forced = tail(f, "--group", "desk", "--from-beginning", "--ignore-committed", "--idle-timeout", "2s");
 
         assertThat(part.outLines()).hasSize(3);
         List<String> all = new ArrayList<>(titles(part));
@@ -261,6 +262,7 @@ class TailCommandTest {
                 "Title a6", "Title b1", "Title b2");
         assertThat(again.outLines()).isEmpty();
         assertThat(again.errLines()).last().isEqualTo("shown 0, skipped by filter 0");
+        assertThat(forced.outLines()).hasSize(9);
     }
 
     @Test

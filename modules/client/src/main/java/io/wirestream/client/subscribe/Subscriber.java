@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a {@link Builder#groupId group id}, offsets are committed after the handler returns (after each
  * poll's batch, on rebalance and on close): at-least-once, and a restart resumes after the last handled
- * record. The {@link Builder#startAt start position} then applies only to partitions the group has no
+ * record. A partition positioned by the start position has that position committed at once, so a restart
+ * resumes there even if this run read nothing from it. The {@link Builder#startAt start position} then applies only to partitions the group has no
  * committed offset for, unless {@link Builder#ignoreCommitted()}. Without a group nothing is committed and
  * every partition starts at the start position (default {@link StartPosition#latest()}).
  *
@@ -338,7 +339,14 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         } else {
             throw new IllegalStateException("unresolved start position " + start);
         }
-        partitions.forEach(consumer::position); // resolve lazy seeks now: "latest" means when positioned
+        Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
+        // resolve lazy seeks now: "latest" means when positioned
+        partitions.forEach(tp -> starts.put(tp, new OffsetAndMetadata(consumer.position(tp))));
+        if (config.groupId != null) {
+            // The group remembers where it started on every partition, also those it reads nothing from in this
+            // run: a later run resumes from there whatever its own start position, so nothing is skipped.
+            commit(starts);
+        }
         positioned.addAll(partitions);
         log.debug("positioned {} at {}", partitions, start.describe());
     }

@@ -192,6 +192,28 @@ class SubscriberTest {
     }
 
     @Test
+    void theGroupRemembersWhereItStartedOnPartitionsItReadNothingFrom() {
+        Topics topics = topics(2);
+        String topic = topics.enriched().name();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (Out o : List.of(valid(topics, "a1", "AM"), valid(topics, "a2", "AM"))) {
+                p.send(new ProducerRecord<>(topic, 0, null, o.key(), o.value(), headers(o.regions())));
+            }
+            Out b1 = valid(topics, "b1", "AM");
+            p.send(new ProducerRecord<>(topic, 1, null, b1.key(), b1.value(), headers(b1.regions())));
+        }
+
+        List<String> first = ids(subscriber(topics).groupId("remember").startAt(StartPosition.earliest()).maxRecords(1));
+        List<String> rest = ids(subscriber(topics).groupId("remember").idleTimeout(IDLE)); // default start: latest
+
+        List<String> all = new ArrayList<>(first);
+        all.addAll(rest);
+        assertThat(first).hasSize(1);
+        assertThat(all).containsExactlyInAnyOrder("a1", "a2", "b1");
+    }
+
+    @Test
     void startPositionAppliesOnlyWhereTheGroupHasNoCommittedOffsetUnlessCommittedOffsetsAreIgnored() {
         Topics topics = topics(2);
         produce(topics.enriched().name(), List.of(valid(topics, "a1", "AM"), valid(topics, "a2", "AM"), valid(topics, "a3", "AM")));
