@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -45,6 +46,7 @@ class AlertsTopologyTest {
         final TestInputTopic<String, EnrichedArticle> enriched;
         final TestInputTopic<String, DuplicateDecision> duplicates;
         final TestOutputTopic<String, Alert> alerts;
+        final TestOutputTopic<byte[], byte[]> dlq;
 
         Pipeline(String name) {
             ServiceSettings settings = TopologyTests.settings(AlertsService.NAME, name + System.nanoTime(), state.resolve(name));
@@ -59,6 +61,7 @@ class AlertsTopologyTest {
                     topics.duplicates().valueSerde().serializer());
             alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
                     topics.alerts().valueSerde().deserializer());
+            dlq = driver.createOutputTopic(topics.dlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
 
         void rule(AlertRule r) {
@@ -208,6 +211,17 @@ class AlertsTopologyTest {
             assertThat(alerts).extracting(a -> a.getArticles().get(0).getArticleId()).containsExactly("a1", "e1", "a3");
             assertThat(alerts).allSatisfy(a -> assertThat(a.getTrigger()).isEqualTo(AlertTrigger.EVERY));
             assertThat(alerts.get(0).getExplanation()).isEqualTo("match: 'Quake hits Japan' from Wire A (story s1)");
+        }
+    }
+
+    @Test
+    void retractedOriginalTombstoneFiresNothingAndTheNextArticleStillFlows() {
+        try (Pipeline p = new Pipeline("retracted")) {
+            p.rule(rule("japan", RuleTrigger.EVERY).setRegions(List.of("JP")).build());
+            p.enriched.pipeInput("c1", null, at(0));
+            p.original(original("a1", "s1", "Wire A", "Quake hits Japan", at(1)));
+            assertThat(p.alerts()).extracting(a -> a.getArticles().get(0).getArticleId()).containsExactly("a1");
+            assertThat(p.dlq.isEmpty()).as("a retraction is not an error").isTrue();
         }
     }
 

@@ -187,6 +187,36 @@ class DedupServiceTest {
     }
 
     @Test
+    void anOriginalOverturnedByALateEarlierCopyIsRetractedWithATombstone() {
+        try (Run run = new Run("retract")) {
+            run.send(article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:31:00Z"),
+                    article("early", "Lakeside", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:27:00Z"));
+            var originals = run.originals.readRecordsToList();
+            assertThat(originals).extracting(r -> r.key() + (r.value() == null ? " retracted" : " original"))
+                    .containsExactly("a original", "early original", "a retracted");
+            Map<String, DedupedArticle> table = new LinkedHashMap<>();
+            originals.forEach(r -> {
+                if (r.value() == null) {
+                    table.remove(r.key());
+                } else {
+                    table.put(r.key(), r.value());
+                }
+            });
+            assertThat(table).containsOnlyKeys("early");
+        }
+    }
+
+    @Test
+    void aDuplicateDecidedBeforeBeingPublishedIsNeverRetracted() {
+        try (Run run = new Run("noretract")) {
+            run.send(article("early", "Lakeside", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:27:00Z"),
+                    article("a", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-19T09:31:00Z"));
+            assertThat(run.originals.readRecordsToList()).extracting(r -> r.key() + " " + (r.value() != null))
+                    .containsExactly("early true");
+        }
+    }
+
+    @Test
     void finalDecisionsDoNotDependOnArrivalOrder() {
         List<RawArticle> articles = List.of(
                 article("w1", "Wire", WIRE_TITLE, WIRE_BODY, "2026-11-18T21:35:00Z"),

@@ -9,6 +9,7 @@ import io.wirestream.runtime.StreamsService;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -63,7 +64,9 @@ public final class TaggerService {
         @Override
         public void process(FixedKeyRecord<String, DedupedArticle> record) {
             if (record.value() == null) {
-                throw new IllegalArgumentException("original " + record.key() + " has no value");
+                // Dedup retracted an original it had published (an earlier copy turned up): retract it here too.
+                context.forward(record.withValue((EnrichedArticle) null).withHeaders(new RecordHeaders()));
+                return;
             }
             EnrichedArticle enriched = tagger.tag(record.value(), record.timestamp());
             Headers headers = record.headers();

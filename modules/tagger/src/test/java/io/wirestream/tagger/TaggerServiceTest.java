@@ -13,6 +13,7 @@ import io.wirestream.runtime.TopologyTests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,6 +56,29 @@ class TaggerServiceTest {
             assertThat(header(r, FilterHeaders.KINDS)).isEqualTo("PERSON");
             assertThat(header(r, FilterHeaders.SOURCE)).isEqualTo(raw.getSource());
             assertThat(header(r, FilterHeaders.STORY)).isEqualTo("story-1");
+        }
+    }
+
+    @Test
+    void retractedOriginalIsRetractedOnTheEnrichedTopicToo() {
+        ServiceSettings settings = TopologyTests.settings(TaggerService.NAME, "tagger-retract-" + System.nanoTime(), state);
+        Topics topics = StreamsService.topics(settings);
+        try (TopologyTestDriver driver = new TopologyTestDriver(TaggerService.topology(topics),
+                settings.streamsProperties(topics.dlq().name()))) {
+            TestInputTopic<String, DedupedArticle> in = driver.createInputTopic(topics.articlesDeduped().name(),
+                    topics.articlesDeduped().keySerde().serializer(), topics.articlesDeduped().valueSerde().serializer());
+            TestOutputTopic<String, EnrichedArticle> out = driver.createOutputTopic(topics.enriched().name(),
+                    topics.enriched().keySerde().deserializer(), topics.enriched().valueSerde().deserializer());
+            TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(topics.dlq().name(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+            in.pipeInput("copy-1", null, Instant.parse("2026-11-19T09:31:00Z"));
+
+            TestRecord<String, EnrichedArticle> r = out.readRecord();
+            assertThat(r.key()).isEqualTo("copy-1");
+            assertThat(r.value()).isNull();
+            assertThat(r.headers().toArray()).isEmpty();
+            assertThat(dlq.isEmpty()).isTrue();
         }
     }
 

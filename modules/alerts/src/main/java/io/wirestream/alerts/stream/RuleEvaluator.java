@@ -33,7 +33,9 @@ final class RuleEvaluator implements Processor<String, EnrichedArticle, String, 
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle a = record.value();
         if (a == null) {
-            throw new IllegalArgumentException("enriched record " + record.key() + " has no value");
+            // A retracted original (dedup found an earlier copy after publishing it): nothing to match. Alerts it
+            // already fired stay; the copy counts for its true story through its duplicate decision.
+            return;
         }
         List<RuleHit> hits = new ArrayList<>();
         for (RuleMatcher m : rules.all()) {

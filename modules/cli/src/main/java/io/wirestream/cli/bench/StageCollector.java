@@ -157,6 +157,8 @@ final class StageCollector implements AutoCloseable {
             }
         } else if (topic.equals(topics.articlesDeduped().name())) {
             dedupedTraffic.add(now);
+        } else if (topic.equals(topics.enriched().name()) && r.value() == null) {
+            enrichedTraffic.add(r.timestamp());      // a retraction: traffic, but no original to time
         } else if (topic.equals(topics.enriched().name())) {
             enrichedTraffic.add(r.timestamp());
             enrichedLogAppendTime &= r.timestampType() == TimestampType.LOG_APPEND_TIME;

@@ -298,6 +298,11 @@ public final class Demo {
                         lastEnrichedOrAlertAt = System.nanoTime();
                         Alert a = value(topics.alerts(), r);
                         alerts.put(a.getAlertId(), a);
+                    } else if (topic.equals(topics.enriched().name()) && r.value() == null) {
+                        // A retraction: dedup found an earlier copy of an article it had published as an original.
+                        String id = new String(r.key(), StandardCharsets.UTF_8);
+                        enriched.remove(id);
+                        regionHeaders.remove(id);
                     } else if (topic.equals(topics.enriched().name())) {
                         lastEnrichedOrAlertAt = System.nanoTime();
                         EnrichedArticle e = value(topics.enriched(), r);

@@ -238,6 +238,11 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
             forward(s.articleId, DedupedArticle.newBuilder().setArticleId(s.articleId).setStoryId(storyId)
                     .setArticle(article).setDecidedAt(Instant.ofEpochMilli(now)).build(), s.eventTime);
             s.originalPublished = true;
+        } else if (s.best.isDuplicate() && s.originalPublished) {
+            // Published as an original before an earlier copy turned up: take it back (a decision never
+            // returns from duplicate to original, so this happens at most once).
+            forward(s.articleId, new Retraction(s.articleId), s.eventTime);
+            s.originalPublished = false;
         }
         if (s.bodyKept) {
             bodies.delete(s.articleId);

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * news.articles.raw ─┐                                 ┌─▶ news.articles.duplicates
- *                    ├─▶ dedup-article-side ───────────┼─▶ news.articles.deduped
+ *                    ├─▶ dedup-article-side ───────────┼─▶ news.articles.deduped (tombstone: an original retracted)
  * &lt;app&gt;-dedup-signals ┘   (stores dedup-articles,       ├─▶ [dedup-by-bucket] ─▶ dedup-bucket-side (store dedup-band-index) ─▶ &lt;app&gt;-dedup-signals
  *                       dedup-article-bodies,          ├─▶ &lt;app&gt;-dedup-signals (story questions and answers)
  *                       dedup-article-shingles,        │
@@ -79,8 +79,8 @@ public final class DedupTopology {
                 .branch((k, v) -> v instanceof DuplicateDecision, Branched.withConsumer(s -> s
                         .mapValues(v -> (DuplicateDecision) v, Named.as("dedup-as-decision"))
                         .to(topics.duplicates().name(), produced(topics.duplicates(), "dedup-decisions-sink")), "decisions"))
-                .branch((k, v) -> v instanceof DedupedArticle, Branched.withConsumer(s -> s
-                        .mapValues(v -> (DedupedArticle) v, Named.as("dedup-as-original"))
+                .branch((k, v) -> v instanceof DedupedArticle || v instanceof Retraction, Branched.withConsumer(s -> s
+                        .mapValues(v -> v instanceof DedupedArticle d ? d : null, Named.as("dedup-as-original"))
                         .to(topics.articlesDeduped().name(), produced(topics.articlesDeduped(), "dedup-originals-sink")), "originals"))
                 .branch((k, v) -> v instanceof BandRecord, Branched.withConsumer(s -> s
                         .mapValues(v -> (BandRecord) v, Named.as("dedup-as-band-record"))
