@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -163,8 +164,7 @@ public final class KafkaSchemaStore implements SchemaStore {
                 }
                 requireCompacted(admin);
             }
-            TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription description = describeOnceKnown(admin);
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException("Schema store topic " + topic + " has "
                         + description.partitions().size() + " partitions; it needs exactly 1 to keep entries in order");
@@ -174,6 +174,26 @@ public final class KafkaSchemaStore implements SchemaStore {
             throw new IllegalStateException("Interrupted preparing schema store topic " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not prepare schema store topic " + topic + ": " + e, e);
+        }
+    }
+
+    /**
+     * The topic's description. Right after creating it, a broker can still answer "unknown topic" until its
+     * metadata catches up (seen under load): retried until the store's timeout.
+     */
+    private TopicDescription describeOnceKnown(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(Set.of(topic)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.debug("Schema store topic {} not known to the broker yet; retrying", topic);
+                Thread.sleep(50);
+            }
         }
     }
 
