@@ -226,6 +226,28 @@ class AlertsTopologyTest {
     }
 
     @Test
+    void withoutCooldownEveryCopyFiresEvenWhenCopiesArriveOutOfOrder() {
+        try (Pipeline p = new Pipeline("no-cooldown")) {
+            p.rule(rule("japan", RuleTrigger.EVERY).setRegions(List.of("JP")).setCooldownMs(0).build());
+            p.original(original("a1", "s1", "Wire A", "Quake hits Japan", at(0)));
+            p.copy(copy("a3", "s1", "a1", "Wire C", "Quake hits Japan", at(30)));
+            p.copy(copy("a2", "s1", "a1", "Wire B", "Quake hits Japan", at(20)));
+            assertThat(p.alerts()).extracting(a -> a.getArticles().get(0).getArticleId()).containsExactly("a1", "a3", "a2");
+        }
+    }
+
+    @Test
+    void anOutOfOrderCopyStampedJustBeforeTheLastFiringIsWithinTheCooldown() {
+        try (Pipeline p = new Pipeline("cooldown-both-sides")) {
+            p.rule(rule("japan", RuleTrigger.EVERY).setRegions(List.of("JP")).setCooldownMs(3_600_000L).build());
+            p.copy(copy("a3", "s1", "a1", "Wire C", "Quake hits Japan", at(200)));
+            p.original(original("a1", "s1", "Wire A", "Quake hits Japan", at(0)));
+            p.copy(copy("a2", "s1", "a1", "Wire B", "Quake hits Japan", at(150)));
+            assertThat(p.alerts()).extracting(a -> a.getArticles().get(0).getArticleId()).containsExactly("a1", "a3");
+        }
+    }
+
+    @Test
     void newStoryFiresOnceForTheFirstMatchingArticleOfAStory() {
         try (Pipeline p = new Pipeline("new-story")) {
             // Only copies from Wire B count: the original (Wire A) does not, its first copy from Wire B does.

@@ -165,8 +165,13 @@ final class TriggerProcessor implements Processor<String, Match, String, Alert> 
         return null;
     }
 
+    /**
+     * Within the cooldown of the last firing, in event time on either side of it: an article that arrives out
+     * of order and is stamped shortly before the last firing is as much a repeat as one shortly after. A rule
+     * without a cooldown is never quiet.
+     */
     private static boolean coolingDown(AlertRule rule, GroupState g, long t) {
-        return g.lastFiredAt() != null && t < g.lastFiredAt() + rule.getCooldownMs();
+        return rule.getCooldownMs() > 0 && g.lastFiredAt() != null && Math.abs(t - g.lastFiredAt()) < rule.getCooldownMs();
     }
 
     private GroupState suppress(GroupState g, Match m, long lastSeen) {
