@@ -20,6 +20,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The article side of dedup, partitioned by article id. Receives articles (from the raw topic) and
@@ -33,6 +35,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * decision of every article is what processing in event order would have given.
  */
 final class ArticleProcessor implements Processor<String, Object, String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleProcessor.class);
 
     private static final long PURGE_EVERY_MS = Duration.ofHours(1).toMillis();
 
@@ -313,7 +317,7 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
     }
 
     /**
-     * Drops decided articles that arrived more than the state TTL ago (wall clock); their bucket entries
+     * Drops articles that arrived more than the state TTL ago (wall clock), decided or, with a warning, never decided; their bucket entries
      * expire after the same TTL, so nothing asks about them any more except in rare races, which get the
      * deterministic answers of {@link #answerForUnknown}.
      */
@@ -322,7 +326,15 @@ final class ArticleProcessor implements Processor<String, Object, String, Object
         try (KeyValueIterator<String, ArticleState> it = store.all()) {
             while (it.hasNext()) {
                 var kv = it.next();
-                if (kv.value.arrivedAt < oldest && kv.value.published != null) {
+                if (kv.value.arrivedAt < oldest) {
+                    if (kv.value.published == null) {
+                        // Its bucket answers never all came back (signals lost to the DLQ, e.g. of an older
+                        // version during an upgrade): say so rather than keep it forever.
+                        LOG.warn("dedup: article {} was never decided ({} of {} buckets answered, {} verifications"
+                                + " pending); forgetting it after {}", kv.key, kv.value.bandsDone, kv.value.expectedBands,
+                                kv.value.awaiting.size(), config.stateTtl());
+                        bodies.delete(kv.key);
+                    }
                     store.delete(kv.key);
                     shingles.delete(kv.key);
                 }
