@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,9 +31,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -176,8 +179,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * Creates {@code into} with {@code source}'s partition count and replication factor when it does not
-     * exist; true when both have as many partitions (records then keep their partition number).
+     * Creates {@code into} with {@code source}'s partition count, replication factor and topic settings when
+     * it does not exist; true when both have as many partitions (records then keep their partition number).
      */
     private static boolean ensureTopic(Map<String, Object> client, String source, String into, PrintWriter messages)
             throws InterruptedException {
@@ -193,8 +196,16 @@ final class ReplayCommand implements Callable<Integer> {
                 return have == partitions;
             }
             short rf = (short) d.partitions().get(0).replicas().size();
-            admin.createTopics(List.of(new NewTopic(into, partitions, rf))).all().get();
-            messages.printf("created topic %s with %d partitions like %s%n", into, partitions, source);
+            // The source's own settings (retention, cleanup policy, timestamp type, ...): with the broker's default
+            // retention, records replayed with their old timestamps would be deleted soon after they are written.
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, source);
+            Map<String, String> configs = new LinkedHashMap<>();
+            admin.describeConfigs(List.of(resource)).all().get().get(resource).entries().stream()
+                    .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && e.value() != null)
+                    .forEach(e -> configs.put(e.name(), e.value()));
+            admin.createTopics(List.of(new NewTopic(into, partitions, rf).configs(configs))).all().get();
+            messages.printf("created topic %s with %d partitions and the settings of %s %s%n", into, partitions, source,
+                    configs);
             messages.flush();
             return true;
         } catch (ExecutionException e) {

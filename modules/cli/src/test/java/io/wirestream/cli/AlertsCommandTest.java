@@ -127,6 +127,13 @@ class AlertsCommandTest {
     }
 
     @Test
+    void tailOfATopicThatDoesNotExistSaysSoInsteadOfWaiting() {
+        CliRun tail = run("alerts", "tail", "--topic-prefix", "nowhere.", "--idle-timeout", "30s");
+        assertThat(tail.exit()).isEqualTo(1);
+        assertThat(tail.err()).contains("topic nowhere.news.alerts does not exist");
+    }
+
+    @Test
     void tailPrintsTheAlertsTheServiceFires() throws Exception {
         assertThat(run("alerts", "rules", "add", "--id", "tail-locusts", "--trigger", "every", "--keyword", "locusts").exit()).isZero();
         // Publish until the service (which sees rule changes within moments) fires: each try is a new story.

@@ -9,7 +9,13 @@ import io.wirestream.devstack.DevStackConfig;
 import io.wirestream.model.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +56,19 @@ class ReplayCommandTest {
                     "--to", "2000-01-02"));
             CliRun ndjson = CliRun.of(concat(connection, "replay", "--topic", Topics.DOCUMENTS, "--from", "2000-01-01",
                     "--to", "2100-01-01", "--out", out.toString()));
+
+            CliRun into = CliRun.of(concat(connection, "replay", "--topic", Topics.DOCUMENTS, "--from", "2000-01-01",
+                    "--into", "copy.news.documents"));
+            assertThat(into.exit()).as(into.err()).isZero();
+            assertThat(into.out()).contains("written " + documents + " to topic copy.news.documents");
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+                ConfigResource copy = new ConfigResource(ConfigResource.Type.TOPIC, "copy.news.documents");
+                ConfigResource original = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DOCUMENTS);
+                var configs = admin.describeConfigs(List.of(copy, original)).all().get();
+                assertThat(configs.get(copy).get(TopicConfig.RETENTION_MS_CONFIG).value()).as("retention like the source")
+                        .isEqualTo(configs.get(original).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                        .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+            }
 
             assertThat(unknown.exit()).isEqualTo(2);
             assertThat(unknown.err()).contains("topic news.nothing does not exist");

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -82,9 +84,23 @@ public final class AlertsTailCommand implements Callable<Integer> {
             c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         }
         int printed = 0;
+        CountDownLatch closed = new CountDownLatch(1);
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(c, topics.alerts().keySerde().deserializer(),
                 topics.alerts().valueSerde().deserializer())) {
-            Thread hook = new Thread(consumer::wakeup, "alerts-tail-stop");
+            if (consumer.partitionsFor(topics.alerts().name()).isEmpty()) {
+                spec.commandLine().getErr().printf("error: topic %s does not exist (start the alerts service, or"
+                        + " `wirestream topics create`)%n", topics.alerts().name());
+                return 1;
+            }
+            // Ctrl-C: wake the loop and wait until it has committed and closed before the JVM exits.
+            Thread hook = new Thread(() -> {
+                consumer.wakeup();
+                try {
+                    closed.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "alerts-tail-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             if (group != null) {
                 consumer.subscribe(List.of(topics.alerts().name()));
@@ -104,14 +120,15 @@ public final class AlertsTailCommand implements Callable<Integer> {
                 while (max == null || printed < max) {
                     for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(250))) {
                         Alert a = r.value();
-                        if (a == null || (!rules.isEmpty() && !rules.contains(a.getRuleId()))) {
-                            continue;
+                        boolean shown = a != null && (rules.isEmpty() || rules.contains(a.getRuleId()));
+                        if (shown) {
+                            out.print(format == Format.JSON ? AlertJson.line(a) + "\n" : AlertJson.pretty(a));
+                            out.flush();
+                            lastAlert = System.nanoTime();
+                            printed++;
                         }
-                        out.print(format == Format.JSON ? AlertJson.line(a) + "\n" : AlertJson.pretty(a));
-                        out.flush();
-                        lastAlert = System.nanoTime();
-                        printed++;
                         if (group != null) {
+                            // filtered-out alerts too: a restart resumes after everything looked at
                             consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
                         }
                         if (max != null && printed >= max) {
@@ -131,6 +148,8 @@ public final class AlertsTailCommand implements Callable<Integer> {
                     // already shutting down
                 }
             }
+        } finally {
+            closed.countDown();     // after the consumer has closed (try-with-resources closes it first)
         }
         spec.commandLine().getErr().printf("%d alert%s%n", printed, printed == 1 ? "" : "s");
         return 0;

@@ -49,6 +49,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class StreamsReset {
 
+    /** How long a time scan may go without reading further before it gives up. */
+    private static final long NO_PROGRESS_NANOS = 60_000_000_000L;
+
     /**
      * What to reset.
      *
@@ -141,10 +144,15 @@ public final class StreamsReset {
                 consumer.assign(List.of(tp));
                 consumer.seek(tp, e.getValue());
                 long result = end;
-                long deadline = System.nanoTime() + 60_000_000_000L;
+                long deadline = System.nanoTime() + NO_PROGRESS_NANOS;
+                long lastPosition = -1;
                 scan:
                 while (consumer.position(tp) < end) {
-                    if (System.nanoTime() > deadline) {
+                    long position = consumer.position(tp);
+                    if (position > lastPosition) {
+                        lastPosition = position;
+                        deadline = System.nanoTime() + NO_PROGRESS_NANOS;     // a long scan is fine while it advances
+                    } else if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("no progress finding the first record of " + tp + " stamped at or after "
                                 + Instant.ofEpochMilli(t) + " (at offset " + consumer.position(tp) + " of " + end + ")");
                     }
