@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wirestream.alerts.rules.Durations;
+import io.wirestream.client.Durations;
 import io.wirestream.model.Alert;
 import io.wirestream.model.AlertArticle;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.wirestream.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirestream.alerts.rules.Durations;
+import io.wirestream.client.Durations;
 import io.wirestream.alerts.rules.RuleFiles;
 import io.wirestream.model.AlertRule;
 import io.wirestream.model.RuleGrouping;

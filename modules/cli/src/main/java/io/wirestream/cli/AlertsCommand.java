@@ -1,7 +1,7 @@
 package io.wirestream.cli;
 
 import io.wirestream.alerts.AlertsService;
-import io.wirestream.alerts.rules.Durations;
+import io.wirestream.client.Durations;
 import io.wirestream.alerts.webhook.WebhookConfig;
 import io.wirestream.alerts.webhook.WebhookSink;
 import io.wirestream.cli.alerts.AlertsTailCommand;

@@ -109,18 +109,29 @@ public record HeaderFilter(Set<String> regions, Set<String> actors, Set<String> 
             return false;
         }
         for (String id : listed.split(",")) {
-            String lowered = lower(id.trim());
-            if (actors.contains(lowered)) {
+            if (actorMatches(actors, id)) {
                 return true;
             }
-            String bare = lowered.substring(lowered.indexOf(':') + 1);
-            if (actors.contains(bare)) {
+        }
+        return false;
+    }
+
+    /**
+     * Whether an actor id is asked for by {@code wanted} (lower-case values): the id itself, the id without
+     * its {@code discovered:} prefix, or one word of it. The alerts service's rules use the same rule.
+     */
+    public static boolean actorMatches(Set<String> wanted, String actorId) {
+        String lowered = lower(actorId.trim());
+        if (wanted.contains(lowered)) {
+            return true;
+        }
+        String bare = lowered.substring(lowered.indexOf(':') + 1);
+        if (wanted.contains(bare)) {
+            return true;
+        }
+        for (String word : bare.split("-")) {
+            if (wanted.contains(word)) {
                 return true;
-            }
-            for (String word : bare.split("-")) {
-                if (actors.contains(word)) {
-                    return true;
-                }
             }
         }
         return false;

@@ -1,5 +1,6 @@
 package io.wirestream.alerts.rules;
 
+import io.wirestream.client.Durations;
 import io.wirestream.model.AlertRule;
 import io.wirestream.model.RuleTrigger;
 import java.util.ArrayList;

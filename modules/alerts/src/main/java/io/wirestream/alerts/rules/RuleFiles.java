@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.wirestream.client.Durations;
 import io.wirestream.model.AlertRule;
 import io.wirestream.model.RuleGrouping;
 import io.wirestream.model.RuleTrigger;

@@ -1,5 +1,7 @@
 package io.wirestream.alerts.rules;
 
+import io.wirestream.client.Durations;
+import io.wirestream.client.HeaderFilter;
 import io.wirestream.model.ActorTag;
 import io.wirestream.model.AlertRule;
 import io.wirestream.model.EnrichedArticle;
@@ -134,22 +136,9 @@ public final class RuleMatcher {
                 || (r.getCountry() != null && regions.contains(r.getCountry().toLowerCase(Locale.ROOT)));
     }
 
-    /** Same rule as {@code HeaderFilter}: the id, the id without its {@code discovered:} prefix, or one word of it. */
+    /** The rule of {@link HeaderFilter#actorMatches}: the id, the id without its {@code discovered:} prefix, or one word of it. */
     private boolean actorListed(ActorTag t) {
-        String id = t.getId().toLowerCase(Locale.ROOT);
-        if (actors.contains(id)) {
-            return true;
-        }
-        String bare = id.substring(id.indexOf(':') + 1);
-        if (actors.contains(bare)) {
-            return true;
-        }
-        for (String word : bare.split("-")) {
-            if (actors.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return HeaderFilter.actorMatches(actors, t.getId());
     }
 
     /** Lower-case words separated by single spaces, so that a phrase matches on word boundaries. */

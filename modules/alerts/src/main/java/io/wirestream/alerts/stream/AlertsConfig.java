@@ -1,6 +1,6 @@
 package io.wirestream.alerts.stream;
 
-import io.wirestream.alerts.rules.Durations;
+import io.wirestream.client.Durations;
 import java.time.Duration;
 import java.util.Map;
 

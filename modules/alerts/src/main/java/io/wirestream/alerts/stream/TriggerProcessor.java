@@ -1,6 +1,6 @@
 package io.wirestream.alerts.stream;
 
-import io.wirestream.alerts.rules.Durations;
+import io.wirestream.client.Durations;
 import io.wirestream.alerts.rules.RuleMatcher;
 import io.wirestream.alerts.stream.Internal.ArticleRef;
 import io.wirestream.alerts.stream.Internal.GroupState;

@@ -1,7 +1,7 @@
 package io.wirestream.cli.alerts;
 
 import io.wirestream.alerts.AlertJson;
-import io.wirestream.alerts.rules.Durations;
+import io.wirestream.client.Durations;
 import io.wirestream.cli.ConnectionOptions;
 import io.wirestream.model.Alert;
 import io.wirestream.model.topic.Topics;

@@ -1,14 +1,12 @@
 package io.wirestream.cli.tail;
 
+import io.wirestream.client.Durations;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -19,39 +17,16 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class TimeArguments {
 
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|d|h|m|s)");
-
     private TimeArguments() {
     }
 
-    /** A positive duration. */
+    /** A positive duration, in the notation of {@link Durations}. */
     public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
         Duration d;
-        if (t.startsWith("pt") || t.startsWith("p")) {
-            try {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } catch (DateTimeException e) {
-                throw notADuration(text);
-            }
-        } else {
-            Matcher m = PART.matcher(t);
-            int at = 0;
-            d = Duration.ZERO;
-            while (at < t.length() && m.find(at) && m.start() == at) {
-                long n = Long.parseLong(m.group(1));
-                d = d.plus(switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                });
-                at = m.end();
-            }
-            if (t.isEmpty() || at != t.length()) {
-                throw notADuration(text);
-            }
+        try {
+            d = Durations.parse(text, "'" + text + "'");
+        } catch (IllegalArgumentException e) {
+            throw notADuration(text);
         }
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("'" + text + "': the duration must be positive");

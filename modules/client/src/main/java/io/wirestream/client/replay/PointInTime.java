@@ -1,5 +1,6 @@
 package io.wirestream.client.replay;
 
+import io.wirestream.client.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class PointInTime {
 
-    private static final Pattern AGE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d|w)");
+    /** An age before now: one or more amounts with units ({@code 90s}, {@code 1h30m}); see {@link Durations}. */
+    private static final Pattern AGE = Pattern.compile("(\\d+(ms|s|m|h|d|w))+");
 
     private PointInTime() {
     }
@@ -29,16 +30,11 @@ public final class PointInTime {
      * ({@code PT30S}).
      */
     public static Duration duration(String text) {
-        Instant origin = Instant.EPOCH.plus(Duration.ofDays(365_000));
-        String t = text == null ? "" : text.trim();
-        if (AGE.matcher(t.toLowerCase(Locale.ROOT)).matches() || t.toUpperCase(Locale.ROOT).startsWith("P")) {
-            try {
-                return Duration.between(parse(t, origin), origin);
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
+        try {
+            return Durations.parse(text, "duration");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read duration '" + text + "': give e.g. 30s, 5m, 2h or PT30S");
         }
-        throw new IllegalArgumentException("cannot read duration '" + text + "': give e.g. 30s, 5m, 2h or PT30S");
     }
 
     /** @throws IllegalArgumentException listing the accepted forms */
@@ -47,23 +43,14 @@ public final class PointInTime {
         if (t.equalsIgnoreCase("now")) {
             return now;
         }
-        Matcher m = AGE.matcher(t.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
-            return now.minus(d);
+        if (AGE.matcher(t.toLowerCase(Locale.ROOT)).matches() || t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return now.minus(Durations.parse(t, "age"));
+            } catch (IllegalArgumentException e) {
+                throw notATime(text);
+            }
         }
         try {
-            if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
-                return now.minus(Duration.parse(t));
-            }
             if (t.length() == 10) {
                 return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
@@ -73,8 +60,12 @@ public final class PointInTime {
                 return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read time '" + text + "': give an ISO-8601 time such as "
-                    + "2026-11-20T10:00:00Z or 2026-11-20 (UTC), an age such as 2h, 3d or PT30M, or 'now'");
+            throw notATime(text);
         }
+    }
+
+    private static IllegalArgumentException notATime(String text) {
+        return new IllegalArgumentException("cannot read time '" + text + "': give an ISO-8601 time such as "
+                + "2026-11-20T10:00:00Z or 2026-11-20 (UTC), an age such as 2h, 3d or PT30M, or 'now'");
     }
 }

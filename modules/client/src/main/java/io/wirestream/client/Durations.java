@@ -1,4 +1,4 @@
-package io.wirestream.alerts.rules;
+package io.wirestream.client;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in rules: {@code 30m}, {@code 2h}, {@code 1h30m}, {@code 1d}, {@code 500ms}, or ISO-8601 {@code PT30M}. */
+/**
+ * Durations as people write them in rules and on the command line: {@code 30m}, {@code 2h}, {@code 1h30m},
+ * {@code 1d}, {@code 1w}, {@code 500ms}, or ISO-8601 {@code PT30M}. The one parser of alerts, tail and replay.
+ */
 public final class Durations {
 
-    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
     private Durations() {
     }
@@ -40,7 +43,8 @@ public final class Durations {
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
             });
             at = m.end();
         }
