@@ -96,6 +96,11 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
     private volatile Thread runner;
     private StartPosition start;
     private long lastActivity;
+    /**
+     * End offsets of the assigned partitions when they were assigned: the idle timeout starts counting only
+     * once the consumer has read that far, so a slow first fetch on a busy machine does not end a run early.
+     */
+    private final Map<TopicPartition, Long> backlog = new HashMap<>();
     private volatile boolean assigned;
 
     private Subscriber(Builder<V> config) {
@@ -170,7 +175,9 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
                 }
                 consumer.assign(all);
                 position(all);
+                noteBacklog(all);
                 assigned = true;
+                lastActivity = now();
             } else {
                 consumer.subscribe(topics, new Rebalance());
             }
@@ -212,12 +219,29 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         if (config.idleTimeout == null) {
             return false;
         }
+        backlog.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        if (!backlog.isEmpty()) {
+            return false;
+        }
         long limit = config.idleTimeout.toMillis() + (assigned ? 0 : JOIN_ALLOWANCE.toMillis());
         return now() - lastActivity >= limit;
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> r, Deserializer<V> values) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (r.value() == null && config.onTombstone != null && !beforeStart(tp, r)) {
+            String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+            try {
+                config.onTombstone.accept(new Received<>(r.topic(), r.partition(), r.offset(),
+                        Instant.ofEpochMilli(r.timestamp()), key, r.headers(), null));
+            } catch (RuntimeException e) {
+                throw new SubscriberException("tombstone handler failed on " + r.topic() + "-" + r.partition() + "@"
+                        + r.offset() + " (key " + key + "): " + e.getMessage() + "; offsets before it are committed", e);
+            }
+            matched.incrementAndGet();
+            advance(tp, r.offset());
+            return;
+        }
         if (r.value() == null || beforeStart(tp, r) || !config.filter.matches(r.headers())) {
             skipped.incrementAndGet();
             advance(tp, r.offset());
@@ -361,6 +385,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(floorUntil::remove);
+            partitions.forEach(backlog::remove);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             partitions.forEach(tp -> {
                 OffsetAndMetadata o = pending.get(tp);
@@ -375,6 +400,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(pending::remove);
             partitions.forEach(floorUntil::remove);
+            partitions.forEach(backlog::remove);
         }
 
         @Override
@@ -393,6 +419,15 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
                 }
             }
             position(toPosition);
+            noteBacklog(partitions);
+            lastActivity = now();
+        }
+    }
+
+    /** Remembers how far {@code partitions} reach now, for {@link #idle()}; only with an idle timeout. */
+    private void noteBacklog(Collection<TopicPartition> partitions) {
+        if (config.idleTimeout != null && !partitions.isEmpty()) {
+            backlog.putAll(consumer.endOffsets(partitions));
         }
     }
 
@@ -432,6 +467,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         private RecordHandler<V> handler;
         private Consumer<UndecodableRecord> onUndecodable = u ->
                 log.warn("skipping a record that cannot be deserialised: {}", u.describe(), u.cause());
+        private Consumer<Received<V>> onTombstone;
         private String groupId;
         private StartPosition start = StartPosition.latest();
         private boolean ignoreCommitted;
@@ -529,6 +565,17 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
             return this;
         }
 
+        /**
+         * Told about each tombstone (a record with no value) with its key; without it tombstones are counted as
+         * skipped. On {@code news.events.enriched} a tombstone retracts an original that dedup published before
+         * an earlier copy turned up: an application that keeps the topic as a table removes that key. Tombstones
+         * carry no filter headers, so the header filter does not apply to them; the start position does.
+         */
+        public Builder<V> onTombstone(Consumer<Received<V>> h) {
+            this.onTombstone = Objects.requireNonNull(h, "onTombstone");
+            return this;
+        }
+
         /** Consumer group: commits offsets and resumes from them; null for none (nothing committed). */
         public Builder<V> groupId(String id) {
             this.groupId = id == null || id.isBlank() ? null : id;
@@ -556,7 +603,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
             return this;
         }
 
-        /** Stop when no record arrived for this long (counting from the start or the last assignment); null never. */
+        /** Stop when no record arrived for this long, counted once what the partitions held when assigned has been read; null never. */
         public Builder<V> idleTimeout(Duration timeout) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 throw new IllegalArgumentException("idleTimeout must be positive, was " + timeout);

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The subscriber against a real broker and registry; every test uses its own topic prefix. */
 class SubscriberTest {
 
-    private static final Instant T0 = Instant.parse("2022-11-23T00:00:00Z");
+    /**
+     * Yesterday midnight UTC: records stamped years ago would be deleted by the topics' time retention at the
+     * broker's first retention check, 30 s after it starts, in the middle of this class.
+     */
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
     private static final Duration IDLE = Duration.ofMillis(1500);
 
     @TempDir
@@ -152,6 +157,31 @@ class SubscriberTest {
         assertThat(ids).containsExactlyInAnyOrder("a1", "a2", "a3");
         assertThat(errors).isEmpty();
         assertThat(stats).isEqualTo(new SubscriberStats(3, 3, 0));
+    }
+
+    @Test
+    void aTombstoneReachesTheTombstoneHandlerWhateverTheFilterAndIsSkippedWithoutOne() {
+        Topics topics = topics(1);
+        produce(topics.enriched().name(), List.of(valid(topics, "a1", "AM"), valid(topics, "c1", "AM"),
+                new Out("c1", null, "", null), valid(topics, "a2", "AM")));
+        HeaderFilter armenia = HeaderFilter.none().withRegions(List.of("AM"));
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+        SubscriberStats withHandler;
+        try (Subscriber<EnrichedArticle> s = subscriber(topics).filter(armenia).startAt(StartPosition.earliest())
+                .idleTimeout(IDLE).onValue(a -> seen.add(a.getArticleId()))
+                .onTombstone(r -> seen.add("retracted " + r.key() + (r.value() == null ? "" : " with a value"))).build()) {
+            withHandler = s.run();
+        }
+        SubscriberStats without;
+        try (Subscriber<EnrichedArticle> s = subscriber(topics).filter(armenia).startAt(StartPosition.earliest())
+                .idleTimeout(IDLE).onValue(a -> { }).build()) {
+            without = s.run();
+        }
+
+        assertThat(seen).containsExactly("a1", "c1", "retracted c1", "a2");
+        assertThat(withHandler).isEqualTo(new SubscriberStats(4, 0, 0));
+        assertThat(without).isEqualTo(new SubscriberStats(3, 1, 0));
     }
 
     @Test
