@@ -178,6 +178,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("num.partitions", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8L * 1024 * 1024));
+        // Records carry event time (publication time), and time retention compares it with the clock: sample and
+        // archive articles older than a topic's retention (7 days on news.articles.deduped, 30 on the others)
+        // would be deleted at the broker's first retention check, 30 s after start, while they still flow
+        // through the pipeline. The dev stack holds development and test data for hours at most: its broker
+        // deletes nothing by time. The initial delay also postpones the other log-manager tasks (checkpoints,
+        // removing deleted topics' files), which a throw-away broker can do without; `up --data-dir` recovers
+        // its logs on the next start. (Production clusters: see the README's Topics section.)
+        props.put("log.initial.task.delay.ms", String.valueOf(Long.MAX_VALUE / 4));
+        props.put("log.retention.check.interval.ms", String.valueOf(Long.MAX_VALUE / 4));
 
         props.putAll(config.brokerProperties());
         return props;
