@@ -1,27 +1,21 @@
 package io.wirestream.cli.alerts;
 
 import io.wirestream.alerts.AlertJson;
-import io.wirestream.client.Durations;
 import io.wirestream.cli.ConnectionOptions;
+import io.wirestream.client.Durations;
+import io.wirestream.client.subscribe.StartPosition;
+import io.wirestream.client.subscribe.Subscriber;
+import io.wirestream.client.subscribe.SubscriberException;
 import io.wirestream.model.Alert;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.runtime.ServiceSettings;
-import io.wirestream.runtime.StreamsService;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,85 +67,46 @@ public final class AlertsTailCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ServiceSettings settings = connection.settings("alerts-tail");
-        Topics topics = StreamsService.topics(settings);
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        if (group != null) {
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
-            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        }
-        int printed = 0;
-        CountDownLatch closed = new CountDownLatch(1);
-        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(c, topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer())) {
-            if (consumer.partitionsFor(topics.alerts().name()).isEmpty()) {
-                spec.commandLine().getErr().printf("error: topic %s does not exist (start the alerts service, or"
-                        + " `wirestream topics create`)%n", topics.alerts().name());
-                return 1;
-            }
-            // Ctrl-C: wake the loop and wait until it has committed and closed before the JVM exits.
-            Thread hook = new Thread(() -> {
-                consumer.wakeup();
-                try {
-                    closed.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "alerts-tail-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            if (group != null) {
-                consumer.subscribe(List.of(topics.alerts().name()));
-            } else {
-                List<TopicPartition> parts = consumer.partitionsFor(topics.alerts().name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                consumer.assign(parts);
-                if (fromBeginning) {
-                    consumer.seekToBeginning(parts);
-                } else {
-                    consumer.seekToEnd(parts);
-                    parts.forEach(consumer::position);
-                }
-            }
-            long lastAlert = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        // The key of an alert is its rule id: --rule is decided on the key, without deserialising.
+        Subscriber<Alert> subscriber = Subscriber.builder(Alert.class).topics(Topics.ALERTS)
+                .topicPrefix(settings.topics().prefix())
+                .bootstrapServers(settings.bootstrapServers()).schemaRegistryUrl(settings.schemaRegistryUrl())
+                .serdeConfig(settings.serdeConfig())
+                .keys(rules).groupId(group)
+                .startAt(fromBeginning ? StartPosition.earliest() : StartPosition.latest())
+                .maxRecords(max == null ? 0 : max).idleTimeout(idle)
+                .onValue(a -> {
+                    out.print(format == Format.JSON ? AlertJson.line(a) + "\n" : AlertJson.pretty(a));
+                    out.flush();
+                })
+                .build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C: stop, commit and close before the JVM exits.
+        Thread hook = new Thread(() -> {
+            subscriber.close();
             try {
-                while (max == null || printed < max) {
-                    for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(250))) {
-                        Alert a = r.value();
-                        boolean shown = a != null && (rules.isEmpty() || rules.contains(a.getRuleId()));
-                        if (shown) {
-                            out.print(format == Format.JSON ? AlertJson.line(a) + "\n" : AlertJson.pretty(a));
-                            out.flush();
-                            lastAlert = System.nanoTime();
-                            printed++;
-                        }
-                        if (group != null) {
-                            // filtered-out alerts too: a restart resumes after everything looked at
-                            consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
-                        }
-                        if (max != null && printed >= max) {
-                            break;
-                        }
-                    }
-                    if (idle != null && System.nanoTime() - lastAlert > idle.toNanos()) {
-                        break;
-                    }
-                }
-            } catch (WakeupException e) {
-                // Ctrl-C
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // already shutting down
-                }
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "alerts-tail-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long printed = subscriber.run().matched();
+            err.printf("%d alert%s%n", printed, printed == 1 ? "" : "s");
+            return 0;
+        } catch (SubscriberException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } finally {
-            closed.countDown();     // after the consumer has closed (try-with-resources closes it first)
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
         }
-        spec.commandLine().getErr().printf("%d alert%s%n", printed, printed == 1 ? "" : "s");
-        return 0;
     }
 }

@@ -242,7 +242,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
             advance(tp, r.offset());
             return;
         }
-        if (r.value() == null || beforeStart(tp, r) || !config.filter.matches(r.headers())) {
+        if (r.value() == null || beforeStart(tp, r) || !config.filter.matches(r.headers()) || !keyWanted(r.key())) {
             skipped.incrementAndGet();
             advance(tp, r.offset());
             return;
@@ -266,6 +266,10 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         }
         matched.incrementAndGet();
         advance(tp, r.offset());
+    }
+
+    private boolean keyWanted(byte[] key) {
+        return config.keys.isEmpty() || (key != null && config.keys.contains(new String(key, StandardCharsets.UTF_8)));
     }
 
     /**
@@ -464,6 +468,7 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
         private String topicPrefix = "";
         private List<String> topics = List.of();
         private HeaderFilter filter = HeaderFilter.none();
+        private Set<String> keys = Set.of();
         private RecordHandler<V> handler;
         private Consumer<UndecodableRecord> onUndecodable = u ->
                 log.warn("skipping a record that cannot be deserialised: {}", u.describe(), u.cause());
@@ -543,6 +548,15 @@ public final class Subscriber<V extends SpecificRecord> implements AutoCloseable
 
         public Builder<V> filter(HeaderFilter f) {
             this.filter = Objects.requireNonNull(f, "filter");
+            return this;
+        }
+
+        /**
+         * Only records with one of these keys (UTF-8), decided like the header filter, without deserialising;
+         * empty (the default) for every key. On {@code news.alerts} the key is the rule id.
+         */
+        public Builder<V> keys(Collection<String> wanted) {
+            this.keys = Set.copyOf(wanted);
             return this;
         }
 

@@ -185,6 +185,24 @@ class SubscriberTest {
     }
 
     @Test
+    void onlyRecordsWithTheWantedKeysAreDeserialised() {
+        Topics topics = topics(2);
+        produce(topics.enriched().name(), List.of(valid(topics, "a1", "AM"), garbage("x1", "AM"), valid(topics, "a2", "AM")));
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        List<UndecodableRecord> errors = new ArrayList<>();
+
+        SubscriberStats stats;
+        try (Subscriber<EnrichedArticle> s = subscriber(topics).keys(List.of("a1", "a2")).startAt(StartPosition.earliest())
+                .idleTimeout(IDLE).onUndecodable(errors::add).onValue(a -> ids.add(a.getArticleId())).build()) {
+            stats = s.run();
+        }
+
+        assertThat(ids).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(errors).as("the non-Avro record's key is not wanted: never decoded").isEmpty();
+        assertThat(stats).isEqualTo(new SubscriberStats(2, 1, 0));
+    }
+
+    @Test
     void matchingRecordThatCannotBeDeserialisedIsReportedWithItsPositionAndReadingGoesOn() {
         Topics topics = topics(1);
         produce(topics.enriched().name(), List.of(valid(topics, "a1", "AM"), garbage("bad", "AM"), valid(topics, "a2", "AM")));
