@@ -82,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
+            description = "Articles to run through the pipeline and the pass-through first, not measured, so that the measured"
+                    + " run sees compiled code as a long-running service does; 0 measures a cold JVM (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--keep-topics", description = "On a given cluster, keep the run's topics and consumer groups (deleted by default).")
     boolean keepTopics;
 
@@ -90,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PipelineBench.Config config;
         try {
-            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics);
+            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics, warmup);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

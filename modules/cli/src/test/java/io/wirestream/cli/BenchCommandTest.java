@@ -23,7 +23,8 @@ class BenchCommandTest {
 
     @BeforeAll
     static void runBench() {
-        run = CliRun.of("bench", "--articles", "120", "--duplicates", "0.25", "--partitions", "2", "--timeout", "PT90S");
+        run = CliRun.of("bench", "--articles", "120", "--warmup", "30", "--duplicates", "0.25", "--partitions", "2",
+                "--timeout", "PT90S");
         List<String> lines = run.outLines();
         Matcher m = RESULT.matcher(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
         numbers = m.matches() ? IntStream.rangeClosed(1, 6).mapToObj(i -> Double.parseDouble(m.group(i))).toList() : null;
@@ -50,6 +51,28 @@ class BenchCommandTest {
     @Test
     void everyDocumentIsAccountedFor() {
         assertThat(run.out()).contains("Accounted for: 120 of 120 documents (120 decided, 0 dead letters)");
+    }
+
+    @Test
+    void theWarmUpRunsFirstOnTopicsOfItsOwn() {
+        assertThat(run.out()).containsPattern("warm-up, not measured: 30 other articles .* topic prefix bench-\\S+-warmup\\.")
+                .containsPattern("warm-up done \\(cold JVM\\): [0-9.]+ articles/s");
+        // the measured run's topics are its own: 120 documents, not 150
+        assertThat(run.out()).containsPattern("\\n  news\\.documents +1\\.00 offsets");
+    }
+
+    @Test
+    void whatEachRunWroteToKafkaIsListedPerTopic() {
+        assertThat(run.out()).containsPattern("Written to Kafka by the pipeline: [0-9.]+ offsets")
+                .containsPattern("\\n  news\\.articles\\.raw +[1-9]\\.\\d\\d offsets")   // records and markers
+                .containsPattern("\\n  wirestream-dedup-dedup-signals +[1-9][0-9.]* offsets")
+                .containsPattern("Written to Kafka by the pass-through application: [4-9]\\.\\d offsets")
+                .containsPattern("\\n  bench\\.passthrough\\.3 +[1-9]\\.\\d\\d offsets");
+    }
+
+    @Test
+    void theCpuIsBrokenDownByThreadGroup() {
+        assertThat(run.out()).containsPattern("%  +[0-9.]+ ms per document  wirestream-dedup-StreamThread-N");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
  * @param pipelineMillis last new duplicates decision − first send
  * @param ceiling       the pass-through application over the same documents
  * @param resources     state on disk, heap, CPU
+ * @param traffic       what the pipeline wrote to Kafka, per topic (its own and the services' internal ones)
+ * @param ceilingTraffic what the pass-through application wrote, per hop topic
  */
 public record BenchResult(
         int articles,
@@ -32,7 +35,9 @@ public record BenchResult(
         double articlesPerSecond,
         long pipelineMillis,
         Ceiling ceiling,
-        Resources resources) {
+        Resources resources,
+        List<Traffic> traffic,
+        List<Traffic> ceilingTraffic) {
 
     /**
      * Final decisions against the generator's truth.
@@ -110,12 +115,23 @@ public record BenchResult(
      * @param cpuNanos       process CPU time during the pipeline run (first send → last decision and enriched record)
      * @param wallNanos      wall time of the same span
      * @param inProcessCluster whether the broker and registry ran in this process (and so in its CPU time)
+     * @param cpuByThreadGroup CPU nanoseconds of the same span per group of threads (see {@link ThreadCpu})
      */
     public record Resources(long[] stateBytes, long heapUsedBytes, long heapMaxBytes, long cpuNanos, long wallNanos,
-                            boolean inProcessCluster) {
+                            boolean inProcessCluster, Map<String, Long> cpuByThreadGroup) {
         public long stateTotal() {
             return Arrays.stream(stateBytes).sum();
         }
+    }
+
+    /**
+     * What one topic holds after the run, read from the broker.
+     *
+     * @param topic   name without the run's prefix
+     * @param offsets end offsets summed over its partitions: records plus transaction markers written
+     * @param bytes   size of its logs on the broker's disk (repartition topics: what is left after purging)
+     */
+    public record Traffic(String topic, long offsets, long bytes) {
     }
 
     public double ratio() {
@@ -153,6 +169,8 @@ public record BenchResult(
                         + " and Avro serdes: %d records %.2f s after RUNNING (%.2f s from start() to RUNNING) = %.1f records/s%n",
                 ceiling.records(), ceiling.runMillis() / 1000.0, ceiling.startupMillis() / 1000.0, ceiling.perSecond());
         out.printf(Locale.ROOT, "Pipeline / ceiling: %.3f%n", ratio());
+        printTraffic(out, "Written to Kafka by the pipeline", traffic);
+        printTraffic(out, "Written to Kafka by the pass-through application", ceilingTraffic);
         long[] st = resources.stateBytes();
         out.printf(Locale.ROOT, "State stores on disk: %.1f MB (ingest %.1f, dedup %.1f, tagger %.1f)%n", mb(resources.stateTotal()),
                 mb(st[0]), mb(st[1]), mb(st[2]));
@@ -162,8 +180,42 @@ public record BenchResult(
                 resources.cpuNanos() / 1e9, resources.wallNanos() / 1e9, (double) resources.cpuNanos() / resources.wallNanos(),
                 Runtime.getRuntime().availableProcessors(), resources.inProcessCluster()
                         ? "one JVM: broker, registry, the three services and this bench" : "the three services and this bench");
+        out.println("  by thread group (groups under 1 % left out):");
+        Map<String, Long> groups = resources.cpuByThreadGroup();
+        groups.entrySet().stream()
+                .filter(e -> e.getValue() * 100 >= resources.cpuNanos() && !ThreadCpu.isPartOfJvm(e.getKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> {
+                    printCpu(out, e.getKey(), e.getValue());
+                    if (e.getKey().equals(ThreadCpu.JVM)) {
+                        groups.forEach((name, nanos) -> {
+                            if (ThreadCpu.isPartOfJvm(name)) {
+                                printCpu(out, name, nanos);
+                            }
+                        });
+                    }
+                });
         out.println(resultLine());
         out.flush();
+    }
+
+    /** Per topic and per document: why the pipeline costs more than the pass-through. */
+    private void printTraffic(PrintWriter out, String what, List<Traffic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long offsets = topics.stream().mapToLong(Traffic::offsets).sum();
+        long bytes = topics.stream().mapToLong(Traffic::bytes).sum();
+        out.printf(Locale.ROOT, "%s: %.1f offsets (records and transaction markers) and %.1f KB per document,"
+                + " %d topics%n", what, (double) offsets / articles, bytes / 1e3 / articles, topics.size());
+        topics.stream().sorted(java.util.Comparator.comparingLong(Traffic::offsets).reversed()).forEach(t ->
+                out.printf(Locale.ROOT, "  %-60s %6.2f offsets %7.2f KB per document%n", t.topic(),
+                        (double) t.offsets() / articles, t.bytes() / 1e3 / articles));
+    }
+
+    private void printCpu(PrintWriter out, String group, long nanos) {
+        out.printf(Locale.ROOT, "  %5.1f %%  %6.2f ms per document  %s%n", 100.0 * nanos / resources.cpuNanos(),
+                nanos / 1e6 / articles, group);
     }
 
     private static double mb(long bytes) {

@@ -30,6 +30,8 @@ final class PassThrough {
 
     static final String SERVICE = "bench-passthrough";
     static final int HOPS = 3;
+    /** Its hop topics are {@code <run prefix>bench.passthrough.1} … */
+    static final String TOPIC_PREFIX = "bench.passthrough.";
 
     private PassThrough() {
     }
@@ -39,7 +41,7 @@ final class PassThrough {
         Topic<String, SourceDocument> documents = topics.documents();
         List<Topic<String, SourceDocument>> hops = new ArrayList<>();
         for (int i = 1; i <= HOPS; i++) {
-            hops.add(new Topic<>(prefix + "bench.passthrough." + i, documents.keySerde(), documents.valueSerde(),
+            hops.add(new Topic<>(prefix + TOPIC_PREFIX + i, documents.keySerde(), documents.valueSerde(),
                     documents.partitions(), documents.replicationFactor(), Optional.of(Duration.ofDays(1)), CleanupPolicy.DELETE));
         }
         return hops;

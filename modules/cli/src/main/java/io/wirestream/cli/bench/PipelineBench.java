@@ -42,6 +42,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
@@ -68,9 +70,11 @@ public final class PipelineBench {
      * @param seed       generator seed
      * @param timeout    how long to wait for the pipeline, and for the pass-through application
      * @param keepTopics on a given cluster, keep the run's topics (they are deleted otherwise)
+     * @param warmup     articles to run through the pipeline and the pass-through first, unmeasured, so that
+     *                   the measured run sees compiled code, as a long-running service does (0: none)
      */
     public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
-                         Duration timeout, boolean keepTopics) {
+                         Duration timeout, boolean keepTopics, int warmup) {
         public Config {
             if (articles < 1) {
                 throw new IllegalArgumentException("--articles must be >= 1, was " + articles);
@@ -84,6 +88,14 @@ public final class PipelineBench {
             if (partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be >= 1, was " + partitions);
             }
+            if (warmup < 0) {
+                throw new IllegalArgumentException("--warmup must be >= 0, was " + warmup);
+            }
+        }
+
+        /** The warm-up run: {@code warmup} other articles (another seed), the same settings otherwise. */
+        Config warmupRun() {
+            return new Config(warmup, rate, duplicates, partitions, words, seed + 1, timeout, keepTopics, 0);
         }
     }
 
@@ -104,23 +116,20 @@ public final class PipelineBench {
      * @param workDir    broker data and the services' state (deleted by the caller)
      */
     public PipelineBench(Config config, Properties connection, Map<String, String> env, String basePrefix, Path workDir) {
+        this(config, connection, env, workDir, basePrefix + "bench-" + RUN_ID.format(Instant.now()) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000)) + ".");
+    }
+
+    private PipelineBench(Config config, Properties connection, Map<String, String> env, Path workDir, String prefix) {
         this.config = config;
         this.connection = connection;
         this.env = env;
         this.workDir = workDir;
-        this.prefix = basePrefix + "bench-" + RUN_ID.format(Instant.now()) + "-"
-                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000)) + ".";
+        this.prefix = prefix;
     }
 
-    /** Runs the bench; {@code progress} hears what happens. */
+    /** Runs the bench (first the warm-up, when asked for); {@code progress} hears what happens. */
     public BenchResult run(Consumer<String> progress) throws InterruptedException {
-        List<ArticleGenerator.Article> articles = new ArticleGenerator(config.seed())
-                .articles(config.articles(), config.duplicates(), config.words());
-        List<SourceDocument> documents = documents(articles);
-        progress.accept(String.format(Locale.ROOT, "generated %d articles (%d copies of earlier originals), %.1f MB of JSON",
-                articles.size(), articles.stream().filter(a -> !a.original()).count(),
-                documents.stream().mapToLong(d -> d.getContent().remaining()).sum() / 1e6));
-
         boolean devStack = connection.getProperty(ServiceSettings.BOOTSTRAP_SERVERS) == null;
         long t0 = System.currentTimeMillis();
         try (DevStack stack = devStack ? DevStack.start(DevStackConfig.defaults().withDataDir(workDir.resolve("devstack"))) : null) {
@@ -132,14 +141,36 @@ public final class PipelineBench {
                 progress.accept("dev stack up: Kafka " + stack.bootstrapServers() + " (KRaft, in-process), schema registry "
                         + stack.schemaRegistryUrl() + " in " + (System.currentTimeMillis() - t0) + " ms");
             }
-            ServiceSettings benchSettings = settings(base, "bench");
-            progress.accept("cluster " + benchSettings.bootstrapServers() + ", topic prefix " + prefix);
-            try {
-                return run(base, benchSettings, articles, documents, devStack, progress);
-            } finally {
-                if (!devStack && !config.keepTopics()) {
-                    deleteRunTopics(benchSettings, progress);
-                }
+            if (config.warmup() > 0) {
+                PipelineBench warm = new PipelineBench(config.warmupRun(), connection, env, workDir,
+                        prefix.substring(0, prefix.length() - 1) + "-warmup.");
+                progress.accept("warm-up, not measured: " + config.warmup() + " other articles through the pipeline and the"
+                        + " pass-through, topic prefix " + warm.prefix);
+                BenchResult w = warm.measure(base, devStack, line -> { });
+                progress.accept(String.format(Locale.ROOT, "warm-up done (cold JVM): %.1f articles/s, ceiling %.1f/s, ratio %.3f,"
+                                + " p99 %.0f ms; JIT compiler threads %.0f %% of its CPU", w.articlesPerSecond(), w.ceiling().perSecond(),
+                        w.ratio(), w.latency().p99(), 100.0 * w.resources().cpuByThreadGroup().getOrDefault(ThreadCpu.JIT, 0L)
+                                / Math.max(1, w.resources().cpuNanos())));
+            }
+            return measure(base, devStack, progress);
+        }
+    }
+
+    /** One run under this bench's prefix: generate, publish, process, collect, then the pass-through. */
+    private BenchResult measure(Properties base, boolean devStack, Consumer<String> progress) throws InterruptedException {
+        List<ArticleGenerator.Article> articles = new ArticleGenerator(config.seed())
+                .articles(config.articles(), config.duplicates(), config.words());
+        List<SourceDocument> documents = documents(articles);
+        progress.accept(String.format(Locale.ROOT, "generated %d articles (%d copies of earlier originals), %.1f MB of JSON",
+                articles.size(), articles.stream().filter(a -> !a.original()).count(),
+                documents.stream().mapToLong(d -> d.getContent().remaining()).sum() / 1e6));
+        ServiceSettings benchSettings = settings(base, "bench");
+        progress.accept("cluster " + benchSettings.bootstrapServers() + ", topic prefix " + prefix);
+        try {
+            return run(base, benchSettings, articles, documents, devStack, progress);
+        } finally {
+            if (!devStack && !config.keepTopics()) {
+                deleteRunTopics(benchSettings, progress);
             }
         }
     }
@@ -166,6 +197,8 @@ public final class PipelineBench {
         Map<String, Long> sentAt = new HashMap<>();
         long firstSend;
         long cpuStart;
+        Map<Long, ThreadCpu.Sample> threadsStart;
+        Map<String, Long> threadCpu;
         long wallStart;
         long cpuEnd;
         long wallEnd;
@@ -187,11 +220,13 @@ public final class PipelineBench {
             collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size());
             try (collector) {
                 collector.start();
+                threadsStart = ThreadCpu.snapshot();
                 cpuStart = cpuNanos();
                 wallStart = System.nanoTime();
                 firstSend = publish(benchSettings.bootstrapServers(), topics.documents(), documents, sentAt, progress);
                 awaitPipeline(collector, services, firstSend, documents.size());
                 cpuEnd = cpuNanos();
+                threadCpu = ThreadCpu.byGroup(threadsStart, ThreadCpu.snapshot(), prefix, cpuEnd - cpuStart);
                 wallEnd = System.nanoTime();
                 Runtime rt = Runtime.getRuntime();
                 heapUsed = rt.totalMemory() - rt.freeMemory();
@@ -210,8 +245,14 @@ public final class PipelineBench {
                     + " although the bench created the topic with it; latencies would be wrong");
         }
 
+        String passThroughTopics = prefix + PassThrough.TOPIC_PREFIX;
+        List<BenchResult.Traffic> traffic = traffic(benchSettings, name -> !name.startsWith(passThroughTopics));
+
         progress.accept("pass-through application over the same " + documents.size() + " documents, " + PassThrough.HOPS + " hops");
         BenchResult.Ceiling ceiling = PassThrough.run(settings(base, PassThrough.SERVICE), prefix, documents.size(), config.timeout());
+        String documentsTopic = topics.documents().name();
+        List<BenchResult.Traffic> ceilingTraffic = traffic(benchSettings,
+                name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic));
 
         return new BenchResult(documents.size(), (int) articles.stream().filter(a -> !a.original()).count(),
                 collector.accounted(), collector.deadLetterReasons.size(), quality(articles, documents, collector),
@@ -219,7 +260,40 @@ public final class PipelineBench {
                 documents.size() * 1000.0 / Math.max(1, collector.lastNewDecisionAt - firstSend),
                 collector.lastNewDecisionAt - firstSend, ceiling,
                 new BenchResult.Resources(stateBytes, heapUsed, Runtime.getRuntime().maxMemory(), cpuEnd - cpuStart,
-                        wallEnd - wallStart, devStack));
+                        wallEnd - wallStart, devStack, threadCpu), traffic, ceilingTraffic);
+    }
+
+    /**
+     * What the run's topics accepted: offsets used (records and transaction markers) and log bytes on the
+     * brokers (what is left: repartition topics are purged as they are consumed), for the run's topics that
+     * {@code include} names and that hold anything.
+     */
+    private List<BenchResult.Traffic> traffic(ServiceSettings settings, java.util.function.Predicate<String> include)
+            throws InterruptedException {
+        try (Admin admin = Admin.create(adminConfig(settings))) {
+            List<String> names = admin.listTopics().names().get().stream()
+                    .filter(n -> n.startsWith(prefix) && include.test(n)).sorted().toList();
+            // The run created these topics, so they start at offset 0; the start offset is no use, because Kafka
+            // Streams deletes what it has consumed from its repartition topics.
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
+                    latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<String, Long> offsets = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.merge(tp.topic(), info.offset(), Long::sum));
+            Map<String, Long> bytes = new HashMap<>();
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
+                    dir.replicaInfos().forEach((tp, replica) -> {
+                        if (offsets.containsKey(tp.topic())) {
+                            bytes.merge(tp.topic(), replica.size(), Long::sum);
+                        }
+                    })));
+            return names.stream().filter(n -> offsets.getOrDefault(n, 0L) > 0)
+                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), offsets.get(n), bytes.getOrDefault(n, 0L)))
+                    .toList();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the run's topics: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Waits for the collector, failing fast when a service stops or the timeout passes. */

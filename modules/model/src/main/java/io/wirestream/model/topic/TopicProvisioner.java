@@ -1,6 +1,7 @@
 package io.wirestream.model.topic;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -63,11 +65,22 @@ public final class TopicProvisioner {
                     .filter(t -> !existing.contains(t.name()))
                     .map(Topic::newTopic)
                     .toList();
+            List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+                // A topic created just before (by another client, or by this one) may not be listed yet: it exists.
+                for (var entry : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        entry.getValue().get();
+                        created.add(entry.getKey());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
             }
             awaitReady(admin, topics.stream().map(Topic::name).toList(), READY_TIMEOUT);
-            return missing.stream().map(NewTopic::name).collect(Collectors.toList());
+            return missing.stream().map(NewTopic::name).filter(created::contains).collect(Collectors.toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
