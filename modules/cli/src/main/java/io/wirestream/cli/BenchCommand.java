@@ -47,8 +47,10 @@ import picocli.CommandLine.Spec;
         description = {"Measure the whole pipeline end to end: generate N articles with a share of syndicated copies, publish"
                 + " them to news.documents at a rate, run the ingest, dedup and tagger services (exactly-once) until every"
                 + " document is decided and every original enriched, then run a pass-through Kafka Streams application over the"
-                + " same documents as the ceiling. Runs on the in-process dev stack unless --bootstrap-servers is given; every"
-                + " run uses topics and application ids under a fresh prefix.",
+                + " same documents as the ceiling. First the same on --warmup other articles, not measured, so that the measured"
+                + " run sees compiled code. Reports per-stage rates, latency, state size, heap, CPU by thread group and what"
+                + " each run wrote to Kafka per topic. Runs on the in-process dev stack unless --bootstrap-servers is given;"
+                + " every run uses topics and application ids under a fresh prefix.",
                 "The last line is: RESULT articles_per_s=… ceiling_per_s=… ratio=… p50_ms=… p95_ms=… p99_ms=…"},
         subcommands = {BenchCommand.Ingest.class})
 final class BenchCommand implements Callable<Integer> {
