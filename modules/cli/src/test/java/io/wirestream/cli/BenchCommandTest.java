@@ -66,8 +66,14 @@ class BenchCommandTest {
         assertThat(run.out()).containsPattern("Written to Kafka by the pipeline: [0-9.]+ offsets")
                 .containsPattern("\\n  news\\.articles\\.raw +[1-9]\\.\\d\\d offsets")   // records and markers
                 .containsPattern("\\n  wirestream-dedup-dedup-signals +[1-9][0-9.]* offsets")
-                .containsPattern("Written to Kafka by the pass-through application: [4-9]\\.\\d offsets")
-                .containsPattern("\\n  bench\\.passthrough\\.3 +[1-9]\\.\\d\\d offsets");
+                .containsPattern("Written to Kafka by the pass-through application: [7-9]\\.\\d offsets")
+                .containsPattern("\\n  bench\\.passthrough-6\\.6 +[1-9]\\.\\d\\d offsets");
+    }
+
+    @Test
+    void theCeilingHasThePipelinesSixHopsAndTheThreeHopCeilingOfEarlierRoundsIsPrintedBesideIt() {
+        assertThat(run.out()).containsPattern("Ceiling: pass-through Kafka Streams application, documents → 6 topics .* = [0-9.]+ records/s")
+                .containsPattern("with 3 hops \\(one per service, the ceiling of earlier rounds\\): [0-9.]+ records/s");
     }
 
     @Test

@@ -28,26 +28,40 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 final class PassThrough {
 
-    static final String SERVICE = "bench-passthrough";
-    static final int HOPS = 3;
-    /** Its hop topics are {@code <run prefix>bench.passthrough.1} … */
-    static final String TOPIC_PREFIX = "bench.passthrough.";
+    /**
+     * The topics an original crosses after {@code news.documents}, each written by an exactly-once task:
+     * {@code [ingest-by-source]}, {@code news.articles.raw}, {@code [dedup-by-bucket]}, {@code [dedup-signals]},
+     * {@code news.articles.deduped}, {@code news.events.enriched}. The ceiling has as many hops.
+     */
+    static final int PIPELINE_HOPS = 6;
+    /** One hop per service, the ceiling of earlier rounds, still printed to compare with them. */
+    static final int SERVICE_HOPS = 3;
 
     private PassThrough() {
     }
 
-    /** The hop topics under the run's prefix: {@code <prefix>bench.passthrough.1} … {@code .3}. */
-    static List<Topic<String, SourceDocument>> hops(Topics topics, String prefix) {
-        Topic<String, SourceDocument> documents = topics.documents();
-        List<Topic<String, SourceDocument>> hops = new ArrayList<>();
-        for (int i = 1; i <= HOPS; i++) {
-            hops.add(new Topic<>(prefix + TOPIC_PREFIX + i, documents.keySerde(), documents.valueSerde(),
-                    documents.partitions(), documents.replicationFactor(), Optional.of(Duration.ofDays(1)), CleanupPolicy.DELETE));
-        }
-        return hops;
+    /** The application id's service part of the pass-through with {@code hops} hops. */
+    static String service(int hops) {
+        return "bench-passthrough-" + hops;
     }
 
-    /** documents → hop 1 → hop 2 → hop 3, each hop its own sub-topology. Pure. */
+    /** Its hop topics are {@code <run prefix>bench.passthrough-<hops>.1} … */
+    static String topicPrefix(int hops) {
+        return "bench.passthrough-" + hops + ".";
+    }
+
+    /** The hop topics under the run's prefix. */
+    static List<Topic<String, SourceDocument>> hops(Topics topics, String prefix, int hops) {
+        Topic<String, SourceDocument> documents = topics.documents();
+        List<Topic<String, SourceDocument>> list = new ArrayList<>();
+        for (int i = 1; i <= hops; i++) {
+            list.add(new Topic<>(prefix + topicPrefix(hops) + i, documents.keySerde(), documents.valueSerde(),
+                    documents.partitions(), documents.replicationFactor(), Optional.of(Duration.ofDays(1)), CleanupPolicy.DELETE));
+        }
+        return list;
+    }
+
+    /** documents → hop 1 → hop 2 → …, each hop its own sub-topology. Pure. */
     static Topology topology(Topics topics, List<Topic<String, SourceDocument>> hops) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, SourceDocument> from = topics.documents();
@@ -64,11 +78,12 @@ final class PassThrough {
      * Runs the application until {@code records} have reached the last hop (created with LogAppendTime by
      * the caller) and times it.
      */
-    static BenchResult.Ceiling run(ServiceSettings settings, String prefix, long records, Duration timeout) throws InterruptedException {
+    static BenchResult.Ceiling run(ServiceSettings settings, String prefix, int hops, long records, Duration timeout)
+            throws InterruptedException {
         Topics catalogue = StreamsService.topics(settings);
-        String last = hops(catalogue, prefix).get(HOPS - 1).name();
+        String last = hops(catalogue, prefix, hops).get(hops - 1).name();
         long started = System.currentTimeMillis();
-        try (StreamsService app = StreamsService.start(settings, (s, topics) -> topology(topics, hops(topics, prefix)));
+        try (StreamsService app = StreamsService.start(settings, (s, topics) -> topology(topics, hops(topics, prefix, hops)));
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -96,7 +111,7 @@ final class PassThrough {
                     lastAppend = Math.max(lastAppend, r.timestamp());
                 }
             }
-            return new BenchResult.Ceiling(seen, running - started, lastAppend - running);
+            return new BenchResult.Ceiling(hops, seen, running - started, lastAppend - running);
         }
     }
 }

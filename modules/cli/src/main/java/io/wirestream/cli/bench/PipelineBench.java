@@ -178,16 +178,18 @@ public final class PipelineBench {
     private BenchResult run(Properties base, ServiceSettings benchSettings, List<ArticleGenerator.Article> articles,
                             List<SourceDocument> documents, boolean devStack, Consumer<String> progress) throws InterruptedException {
         Topics topics = StreamsService.topics(benchSettings);
-        List<Topic<String, SourceDocument>> hops = PassThrough.hops(topics, prefix);
+        List<Topic<String, SourceDocument>> hops = new ArrayList<>(PassThrough.hops(topics, prefix, PassThrough.PIPELINE_HOPS));
+        hops.addAll(PassThrough.hops(topics, prefix, PassThrough.SERVICE_HOPS));
+        List<Topic<?, ?>> terminal = List.of(topics.enriched(), hops.get(PassThrough.PIPELINE_HOPS - 1), hops.get(hops.size() - 1));
         try (Admin admin = Admin.create(adminConfig(benchSettings))) {
             // Terminal topics get the broker's clock, so a consumer reads append times off them.
-            createWithLogAppendTime(admin, List.of(topics.enriched(), hops.get(hops.size() - 1)));
+            createWithLogAppendTime(admin, terminal);
             TopicProvisioner.createMissing(admin, topics.all());
             TopicProvisioner.createMissing(admin, List.copyOf(hops));
         }
-        progress.accept(String.format(Locale.ROOT, "created %d topics with %d partitions each (%s and %s with"
+        progress.accept(String.format(Locale.ROOT, "created %d topics with %d partitions each (%s with"
                 + " message.timestamp.type=LogAppendTime)", topics.all().size() + hops.size(), config.partitions(),
-                topics.enriched().name(), hops.get(hops.size() - 1).name()));
+                terminal.stream().map(Topic::name).collect(Collectors.joining(", "))));
 
         Map<String, ServiceSettings> serviceSettings = new LinkedHashMap<>();
         SERVICES.forEach(s -> serviceSettings.put(s, settings(base, s)));
@@ -245,11 +247,14 @@ public final class PipelineBench {
                     + " although the bench created the topic with it; latencies would be wrong");
         }
 
-        String passThroughTopics = prefix + PassThrough.TOPIC_PREFIX;
-        List<BenchResult.Traffic> traffic = traffic(benchSettings, name -> !name.startsWith(passThroughTopics));
+        String passThroughTopics = prefix + PassThrough.topicPrefix(PassThrough.PIPELINE_HOPS);
+        List<BenchResult.Traffic> traffic = traffic(benchSettings, name -> !name.startsWith(prefix + "bench.passthrough-"));
 
-        progress.accept("pass-through application over the same " + documents.size() + " documents, " + PassThrough.HOPS + " hops");
-        BenchResult.Ceiling ceiling = PassThrough.run(settings(base, PassThrough.SERVICE), prefix, documents.size(), config.timeout());
+        List<BenchResult.Ceiling> ceilings = new ArrayList<>();
+        for (int n : new int[] {PassThrough.PIPELINE_HOPS, PassThrough.SERVICE_HOPS}) {
+            progress.accept("pass-through application over the same " + documents.size() + " documents, " + n + " hops");
+            ceilings.add(PassThrough.run(settings(base, PassThrough.service(n)), prefix, n, documents.size(), config.timeout()));
+        }
         String documentsTopic = topics.documents().name();
         List<BenchResult.Traffic> ceilingTraffic = traffic(benchSettings,
                 name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic));
@@ -258,7 +263,7 @@ public final class PipelineBench {
                 collector.accounted(), collector.deadLetterReasons.size(), quality(articles, documents, collector),
                 stages(collector), latency(collector, sentAt),
                 documents.size() * 1000.0 / Math.max(1, collector.lastNewDecisionAt - firstSend),
-                collector.lastNewDecisionAt - firstSend, ceiling,
+                collector.lastNewDecisionAt - firstSend, ceilings.get(0), ceilings.get(1),
                 new BenchResult.Resources(stateBytes, heapUsed, Runtime.getRuntime().maxMemory(), cpuEnd - cpuStart,
                         wallEnd - wallStart, devStack, threadCpu), traffic, ceilingTraffic);
     }
@@ -462,7 +467,8 @@ public final class PipelineBench {
         try (Admin admin = Admin.create(adminConfig(settings))) {
             List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).sorted().toList();
             admin.deleteTopics(names).all().get();
-            List<String> groups = Stream.concat(SERVICES.stream(), Stream.of(PassThrough.SERVICE))
+            List<String> groups = Stream.concat(SERVICES.stream(),
+                            Stream.of(PassThrough.service(PassThrough.PIPELINE_HOPS), PassThrough.service(PassThrough.SERVICE_HOPS)))
                     .map(s -> prefix + "wirestream-" + s).toList();
             try {
                 admin.deleteConsumerGroups(groups).all().get();
