@@ -1,5 +1,8 @@
 package io.wirestream.tagger;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 
 /** The small closed word lists the tagger's rules read. English; matched against tokens as written. */
@@ -8,8 +11,12 @@ final class Cues {
     private Cues() {
     }
 
-    private static Set<String> set(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+    /**
+     * An unmodifiable HashSet rather than Set.of: the rules ask these sets about nearly every token, and a HashSet
+     * finds its bucket with a mask where Set.of divides.
+     */
+    static Set<String> set(String... words) {
+        return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(words)));
     }
 
     /** Capitalised titles that precede a person's name ("Prime Minister Nikol Pashinyan", "Gen. Smith"). */

@@ -12,10 +12,12 @@ import io.wirestream.tagger.data.Gazetteer;
 import io.wirestream.tagger.data.Place;
 import io.wirestream.tagger.data.Role;
 import io.wirestream.tagger.match.PhraseIndex;
+import io.wirestream.tagger.match.TokenPositions;
 import io.wirestream.tagger.match.Tokens;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,21 +102,24 @@ final class TextAnalyzer {
     }
 
     private static final int LEAD_CHARS = 400;
-    private static final Set<String> CONNECTORS = Set.of("of", "on", "for", "and", "the", "in", "de", "du", "del", "da",
+    private static final Set<String> CONNECTORS = Cues.set("of", "on", "for", "and", "the", "in", "de", "du", "del", "da",
             "di", "al", "el", "bin", "ibn", "van", "von", "der", "la", "le", "y", "&");
     /** Connectors inside people's names ("Ursula von der Leyen", "Abdullah bin Zayed"). */
-    private static final Set<String> NAME_PARTICLES = Set.of("de", "du", "del", "da", "di", "al", "el", "bin", "ibn",
+    private static final Set<String> NAME_PARTICLES = Cues.set("de", "du", "del", "da", "di", "al", "el", "bin", "ibn",
             "van", "von", "der", "la", "le");
     private static final Map<String, ActorKind> ORG_WORDS = orgWords();
-    private static final Set<String> ORG_HEADS = Set.of("Ministry", "Commission", "Council", "Committee", "Office",
+    private static final Set<String> ORG_HEADS = Cues.set("Ministry", "Commission", "Council", "Committee", "Office",
             "Department", "Bank", "University", "Institute", "Agency", "Court", "Federation", "Union", "Association",
             "Organization", "Organisation", "Party", "Front", "Army", "Movement", "Board", "Authority", "Centre", "Center",
             "Foundation", "Coalition", "League", "Alliance", "Bureau", "Service", "Directorate", "Assembly", "Parliament");
-    private static final Pattern CREDIT = Pattern.compile("(?:(?:\\p{Lu}[\\p{L}'’.-]{0,30}+\\s++){0,3}+\\p{Lu}[\\p{L}'’.-]{0,30}+\\s*+/\\s*+)?"
+    static final Pattern CREDIT = Pattern.compile("(?:(?:\\p{Lu}[\\p{L}'’.-]{0,30}+\\s++){0,3}+\\p{Lu}[\\p{L}'’.-]{0,30}+\\s*+/\\s*+)?"
             + "(?:\\(?(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|Shutterstock|Alamy|AP Photo|Anadolu(?: Agency)?"
             + "|Xinhua|TASS|Sputnik|Bloomberg|NurPhoto|SOPA Images|ZUMA Press|Pool)\\)?(?:\\s*(?:via|/)\\s*"
             + "(?:Getty Images|Reuters|AP|ZUMA Press|Shutterstock))?)\\s*$");
     private static final int CREDIT_TAIL = 160;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SLUG_GAPS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern SLUG_EDGES = Pattern.compile("^-|-$");
     private static final Pattern CREDIT_LINE = Pattern.compile("(?im)^(?:\\(?(?:photo(?:graph)?s?|images?|pictures?|credits?|"
             + "photo credit|illustration)\\s*(?:by\\b|:).*|(?-i:(?:By|BY|Written by)\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}(?:\\s*(?:,|and|in)\\s*[^.!?\\n]{0,60})?))$");
 
@@ -194,9 +199,10 @@ final class TextAnalyzer {
         final Set<String> regionCountries = new HashSet<>();
         /** Actors named by a full name or alias somewhere in the article. */
         final Set<Actor> seenFull = new HashSet<>();
-        /** Per field: the positions of each token, and of each token in lower case (built on first use). */
-        private final List<Map<String, List<Integer>>> exact = new ArrayList<>(List.of(new HashMap<>(), new HashMap<>()));
-        private final List<Map<String, List<Integer>>> lower = new ArrayList<>(List.of(new HashMap<>(), new HashMap<>()));
+        /** Per field: positions of the capitalised tokens, of the others, and of the capitalised by lower case (built on first use). */
+        private final TokenPositions[] capitalised = new TokenPositions[2];
+        private final TokenPositions[] notCapitalised = new TokenPositions[2];
+        private final TokenPositions[] capitalisedLowerCase = new TokenPositions[2];
         /** Countries with a mention outside a sentence start or headline (set while resolving regions). */
         final Set<String> plainCountries = new HashSet<>();
         /** Countries named outright (country names and demonyms), known right after the scan. */
@@ -212,17 +218,27 @@ final class TextAnalyzer {
             this.named = new Found[][] {new Found[tokens[0].size()], new Found[tokens[1].size()]};
         }
 
-        /** Token positions of one field, exact or lower-cased: O(1) lookups instead of scans over all tokens. */
-        List<Integer> at(int f, String token, boolean lowerCase) {
-            Map<String, List<Integer>> index = (lowerCase ? lower : exact).get(f);
-            if (index.isEmpty() && tokens[f].size() > 0) {
-                Tokens t = tokens[f];
-                for (int i = 0; i < t.size(); i++) {
-                    String k = lowerCase ? t.token(i).toLowerCase(Locale.ROOT) : t.token(i);
-                    index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+        /** Positions of a token in one field: O(1) lookups instead of scans over all tokens. */
+        int[] at(int f, String token) {
+            // Tokens equal to a capitalised token are capitalised too (Tokens.capitalised reads the first letter).
+            if (Character.isUpperCase(token.charAt(0))) {
+                if (capitalised[f] == null) {
+                    capitalised[f] = TokenPositions.capitalised(tokens[f]);
                 }
+                return capitalised[f].of(token);
             }
-            return index.getOrDefault(token, List.of());
+            if (notCapitalised[f] == null) {
+                notCapitalised[f] = TokenPositions.notCapitalised(tokens[f]);
+            }
+            return notCapitalised[f].of(token);
+        }
+
+        /** Positions of the capitalised tokens of one field whose lower case is {@code lowerCaseToken}. */
+        int[] capitalisedAt(int f, String lowerCaseToken) {
+            if (capitalisedLowerCase[f] == null) {
+                capitalisedLowerCase[f] = TokenPositions.capitalisedLowerCase(tokens[f]);
+            }
+            return capitalisedLowerCase[f].of(lowerCaseToken);
         }
 
         void scan() {
@@ -318,7 +334,7 @@ final class TextAnalyzer {
                 }
                 for (int f = 0; f < 2; f++) {
                     Tokens t = tokens[f];
-                    for (int i : at(f, s.token(0), false)) {
+                    for (int i : at(f, s.token(0))) {
                         boolean same = i + n <= t.size();
                         for (int k = 1; k < n && same; k++) {
                             same = t.joined(i + k - 1) && t.token(i + k).equals(s.token(k));
@@ -387,7 +403,8 @@ final class TextAnalyzer {
             }
             for (int g = 0; g < 2; g++) {
                 Tokens u = tokens[g];
-                for (int i : at(g, head[0], true)) {
+                // Every token of a mention is capitalised, so only capitalised occurrences of the first need looking at.
+                for (int i : capitalisedAt(g, head[0])) {
                     if (i + n > u.size() || i > 0 && u.joined(i - 1) && Cues.LOCATIVES.contains(u.token(i - 1))
                             && !u.token(i - 1).equals("of")) {
                         continue;
@@ -425,11 +442,21 @@ final class TextAnalyzer {
         }
 
         private boolean isDemonym(Hit h) {
-            return h.values.stream().anyMatch(e -> e instanceof PlaceName p && p.name().type() == Gazetteer.NameType.DEMONYM);
+            for (Entry e : h.values) {
+                if (e instanceof PlaceName p && p.name().type() == Gazetteer.NameType.DEMONYM) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isPlaceOnly(Hit h) {
-            return h.values.stream().allMatch(e -> e instanceof PlaceName);
+            for (Entry e : h.values) {
+                if (!(e instanceof PlaceName)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** End (exclusive) of the capitalised run starting at {@code i}, or {@code i} when none starts there. */
@@ -489,7 +516,14 @@ final class TextAnalyzer {
         }
 
         private boolean isActorHit(Hit h) {
-            return h != null && h.values.stream().anyMatch(e -> e instanceof ActorName);
+            if (h != null) {
+                for (Entry e : h.values) {
+                    if (e instanceof ActorName) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private void classifyRun(int f, int from, int to, Map<String, Found> byName, List<int[]> pending) {
@@ -607,7 +641,7 @@ final class TextAnalyzer {
                 Hit h = cover[f][k];
                 if (h == null || h.values.contains(Blocker.BLOCKER)) {
                     unknown++;
-                } else if (h.values.stream().anyMatch(e -> e instanceof PlaceName p && p.name().type() == Gazetteer.NameType.DEMONYM)) {
+                } else if (isDemonym(h)) {
                     return false;
                 }
             }
@@ -618,7 +652,7 @@ final class TextAnalyzer {
         private boolean surnameActs(String surname) {
             for (int f = 0; f < 2; f++) {
                 Tokens t = tokens[f];
-                for (int i : at(f, surname, false)) {
+                for (int i : at(f, surname)) {
                     if (!(i > 0 && t.joined(i - 1) && t.capitalised(i - 1)
                             && !Cues.TITLE_HEADS.contains(t.token(i - 1)))) {
                         boolean speaks = i + 1 < t.size() && Cues.SPEECH_VERBS.contains(t.token(i + 1));
@@ -673,10 +707,14 @@ final class TextAnalyzer {
                     continue;
                 }
                 String c = places.get(0).country();
-                boolean oneCountry = c != null && places.stream().allMatch(p -> c.equals(p.country()));
-                boolean strong = places.stream().allMatch(p -> p.kind() != RegionKind.CITY
-                        || p.capital() || p.population() >= 100_000);
-                boolean national = places.stream().allMatch(p -> p.kind() == RegionKind.COUNTRY);
+                boolean oneCountry = c != null;
+                boolean strong = true;
+                boolean national = true;
+                for (Place p : places) {
+                    oneCountry = oneCountry && c.equals(p.country());
+                    strong = strong && (p.kind() != RegionKind.CITY || p.capital() || p.population() >= 100_000);
+                    national = national && p.kind() == RegionKind.COUNTRY;
+                }
                 if (oneCountry && !weak(h)) {
                     plainCountries.add(c);
                 }
@@ -740,9 +778,18 @@ final class TextAnalyzer {
             return best;
         }
 
+        private boolean hasFullActorName(Hit h) {
+            for (Entry e : h.values) {
+                if (e instanceof ActorName a && !a.isShort()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Inside a dictionary actor's or a discovered name's span. */
         private boolean insideName(Hit h) {
-            if (h.values.stream().anyMatch(e -> e instanceof ActorName a && !a.isShort()) || acceptedPersonShort(h)) {
+            if (hasFullActorName(h) || acceptedPersonShort(h)) {
                 return true;
             }
             for (int k = h.from; k < h.to; k++) {
@@ -1250,8 +1297,8 @@ final class TextAnalyzer {
     }
 
     static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return SLUG_EDGES.matcher(SLUG_GAPS.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 
     /** Headlines in Title Case: most words of four letters or more that are not known names start with a capital. */
@@ -1331,14 +1378,18 @@ final class TextAnalyzer {
         return c == 'b' || c == 'w' || c == 'p' || c == 'i' || c == 'c';
     }
 
-    /** Cheap test before the trailing-credit pattern: the line ends with an agency's name or a closing bracket. */
-    private static boolean mayEndWithCredit(String line) {
+    /**
+     * Cheap test before the trailing-credit pattern: the line ends with an agency's name, alone or in brackets, as
+     * every match of {@link #CREDIT} does ("(Reporting by ...; Editing by ...)" does not, and skips the search).
+     */
+    static boolean mayEndWithCredit(String stripped) {
+        String line = stripped.endsWith(")") ? stripped.substring(0, stripped.length() - 1) : stripped;
         return line.endsWith("Images") || line.endsWith("AFP") || line.endsWith("AP") || line.endsWith("Reuters")
                 || line.endsWith("REUTERS") || line.endsWith("EPA") || line.endsWith("EFE") || line.endsWith("Getty")
                 || line.endsWith("Shutterstock") || line.endsWith("Alamy") || line.endsWith("Photo")
                 || line.endsWith("Agency") || line.endsWith("Anadolu") || line.endsWith("Xinhua") || line.endsWith("TASS")
                 || line.endsWith("Sputnik") || line.endsWith("Bloomberg") || line.endsWith("NurPhoto")
-                || line.endsWith("Press") || line.endsWith("Pool") || line.endsWith(")");
+                || line.endsWith("Press") || line.endsWith("Pool");
     }
 
     private static Map<String, ActorKind> orgWords() {
@@ -1365,6 +1416,6 @@ final class TextAnalyzer {
                 "Communications", "Electronics", "Pharmaceuticals", "Steel", "Chemicals", "Oil", "Gas")) {
             m.put(s, ActorKind.COMPANY);
         }
-        return Map.copyOf(m);
+        return Collections.unmodifiableMap(m);
     }
 }

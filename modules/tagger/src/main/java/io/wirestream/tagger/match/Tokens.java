@@ -3,7 +3,9 @@ package io.wirestream.tagger.match;
 /**
  * The word tokens of one text as offsets: letters, digits and marks, with an apostrophe inside a word
  * ("d'Ivoire", "O'Brien", but not a possessive "'s") and the dots of initialisms ("U.S.", "D.C.").
- * Everything else separates tokens. Cost: one pass over the characters, two int arrays.
+ * Everything else separates tokens. Cost: one pass over the characters; two int arrays, each token's string
+ * and whether it is {@link #joined} to the next are made once here, since the tagger asks for them many times.
+ * Immutable after {@link #of}.
  */
 public final class Tokens {
 
@@ -11,6 +13,8 @@ public final class Tokens {
     private int[] starts;
     private int[] ends;
     private int size;
+    private String[] strings;
+    private boolean[] joined;
 
     private Tokens(String text) {
         this.text = text;
@@ -22,6 +26,12 @@ public final class Tokens {
     public static Tokens of(String text) {
         Tokens t = new Tokens(text);
         t.scan();
+        t.strings = new String[t.size];
+        t.joined = new boolean[t.size];
+        for (int i = 0; i < t.size; i++) {
+            t.strings[i] = text.substring(t.starts[i], t.ends[i]);
+            t.joined[i] = t.onlySpaceAfter(i);
+        }
         return t;
     }
 
@@ -29,7 +39,7 @@ public final class Tokens {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            int c = text.codePointAt(i);
+            int c = codePointAt(i);
             if (!isWordChar(c)) {
                 i += Character.charCount(c);
                 continue;
@@ -40,7 +50,7 @@ public final class Tokens {
             i += Character.charCount(c);
             while (i < n) {
                 char d = text.charAt(i);
-                int cp = text.codePointAt(i);
+                int cp = Character.isHighSurrogate(d) ? text.codePointAt(i) : d;
                 if (isWordChar(cp)) {
                     i += Character.charCount(cp);
                 } else if ((d == '\'' || d == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1))
@@ -64,6 +74,12 @@ public final class Tokens {
             }
             add(start, i);
         }
+    }
+
+    /** {@code text.codePointAt(i)}, reading the string once for the usual character outside the surrogates. */
+    private int codePointAt(int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
     }
 
     private static boolean isS(char c) {
@@ -108,7 +124,7 @@ public final class Tokens {
     }
 
     public String token(int i) {
-        return text.substring(starts[i], ends[i]);
+        return strings[i];
     }
 
     /** True when the token starts with an upper-case letter. */
@@ -133,6 +149,10 @@ public final class Tokens {
 
     /** True when only spaces (or a hyphen) separate token {@code i} from the next: the two may be one name. */
     public boolean joined(int i) {
+        return i + 1 < size && joined[i];
+    }
+
+    private boolean onlySpaceAfter(int i) {
         if (i + 1 >= size) {
             return false;
         }
@@ -186,7 +206,7 @@ public final class Tokens {
             }
         }
         char last = text.charAt(ends[i - 1] - 1);
-        return last == '.' && !text.substring(starts[i - 1], ends[i - 1]).contains(".");
+        return last == '.' && !token(i - 1).contains(".");
     }
 
     /** True when the dot right after token {@code i} abbreviates ("St.", an initial "J.") rather than ends a sentence. */

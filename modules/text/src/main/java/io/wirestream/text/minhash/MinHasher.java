@@ -11,12 +11,15 @@ import java.util.SplittableRandom;
  * {@code fmix64(x)}, {@code a_i} odd and {@code b_i} drawn from {@code SplittableRandom(seed)}: the
  * multiply-add-shift family of Dietzfelbinger, 2-independent on 32-bit keys, one multiply per
  * (shingle, function) so the inner loop vectorises. Signature i is the least h_i (signed compare) over
- * the set; Integer.MAX_VALUE for the empty set. Deterministic for a seed; immutable and thread-safe.
+ * the set; Integer.MAX_VALUE for the empty set. Deterministic for a seed; thread-safe (the only mutable
+ * state is a per-thread scratch buffer).
  */
 public final class MinHasher {
 
     private final long[] a;
     private final long[] b;
+    /** Per thread: the running minimum of each function, as a long so that the loop stays vectorisable. */
+    private final ThreadLocal<long[]> least;
 
     public MinHasher(int numHashes, long seed) {
         if (numHashes < 1) {
@@ -29,6 +32,7 @@ public final class MinHasher {
             a[i] = random.nextLong() | 1L;
             b[i] = random.nextLong();
         }
+        least = ThreadLocal.withInitial(() -> new long[numHashes]);
     }
 
     public int numHashes() {
@@ -50,29 +54,42 @@ public final class MinHasher {
         }
         long[] a = this.a;
         long[] b = this.b;
-        Arrays.fill(out, Integer.MAX_VALUE);
+        long[] min = least.get();
+        Arrays.fill(min, Integer.MAX_VALUE);
         int m = shingleHashes.length;
         int s = 0;
-        // Four shingles per pass over the functions: a_i, b_i and out[i] are loaded once for four products.
-        for (; s + 4 <= m; s += 4) {
+        // Two shingles per pass over the functions: a_i, b_i and min[i] are loaded once for two products. The loop
+        // body is all long arithmetic with a branch-free minimum because that is what C2 (Java 17) vectorises: with
+        // AVX-512 about 4 times faster than int results and Math.min, which it leaves scalar.
+        for (; s + 2 <= m; s += 2) {
             long k0 = key(shingleHashes[s]);
             long k1 = key(shingleHashes[s + 1]);
-            long k2 = key(shingleHashes[s + 2]);
-            long k3 = key(shingleHashes[s + 3]);
             for (int i = 0; i < n; i++) {
                 long ai = a[i];
                 long bi = b[i];
-                int h01 = Math.min((int) ((ai * k0 + bi) >>> 32), (int) ((ai * k1 + bi) >>> 32));
-                int h23 = Math.min((int) ((ai * k2 + bi) >>> 32), (int) ((ai * k3 + bi) >>> 32));
-                out[i] = Math.min(out[i], Math.min(h01, h23));
+                min[i] = min(min(min[i], hash(ai, bi, k0)), hash(ai, bi, k1));
             }
         }
         for (; s < m; s++) {
             long k = key(shingleHashes[s]);
             for (int i = 0; i < n; i++) {
-                out[i] = Math.min(out[i], (int) ((a[i] * k + b[i]) >>> 32));
+                min[i] = min(min[i], hash(a[i], b[i], k));
             }
         }
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) min[i];
+        }
+    }
+
+    /** h_i of a key: the high 32 bits of a*key + b as a signed int, sign-extended ({@code >>}, not {@code >>>}). */
+    private static long hash(long a, long b, long key) {
+        return (a * key + b) >> 32;
+    }
+
+    /** Math.min for values that differ by less than 2^63 (here: ints held in longs), without a branch. */
+    private static long min(long x, long y) {
+        long d = y - x;
+        return x + (d & (d >> 63));
     }
 
     /** The 32-bit key the hash family works on: low half of fmix64, so any input spreads evenly. */

@@ -62,13 +62,12 @@ public final class Shingler {
         int width = Math.min(k, words);
         int count = words - width + 1;
         long[] windows = s.windows(count);
-        long start = fmix64(width * GOLDEN);
-        for (int w = 0; w < count; w++) {
-            long h = start;
-            for (int j = w, end = w + width; j < end; j++) {
-                h = fmix64(h ^ tokens[j]);
+        // Word j of every window at once: the inner loop has no dependency between windows, so C2 vectorises it.
+        Arrays.fill(windows, 0, count, fmix64(width * GOLDEN));
+        for (int j = 0; j < width; j++) {
+            for (int w = 0; w < count; w++) {
+                windows[w] = fmix64(windows[w] ^ tokens[w + j]);
             }
-            windows[w] = h;
         }
         Arrays.sort(windows, 0, count);
         int distinct = 1;

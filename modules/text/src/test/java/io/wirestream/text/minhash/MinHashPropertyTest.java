@@ -39,6 +39,25 @@ class MinHashPropertyTest {
         assertThat(beyondFourSigma).isLessThanOrEqualTo(4);
     }
 
+    /** The vectorised signature loop (two shingles per pass, long minima) equals the family applied one value at a time. */
+    @Property(tries = 500)
+    void signatureEqualsTheHashFamilyAppliedOneByOne(@ForAll @Size(max = 41) long[] set,
+            @ForAll @IntRange(min = 1, max = 130) int numHashes, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] expected = new int[numHashes];
+        for (int i = 0; i < numHashes; i++) {
+            long a = random.nextLong() | 1L;
+            long b = random.nextLong();
+            int min = Integer.MAX_VALUE;
+            for (long x : set) {
+                long key = Mix.fmix64(x) & 0xFFFFFFFFL;
+                min = Math.min(min, (int) ((a * key + b) >>> 32));
+            }
+            expected[i] = min;
+        }
+        assertThat(new MinHasher(numHashes, seed).signature(set)).containsExactly(expected);
+    }
+
     @Property
     void exactIsSymmetricAndBetweenZeroAndOne(@ForAll long seed) {
         long[][] sets = overlappingWordSets(new SplittableRandom(seed));
