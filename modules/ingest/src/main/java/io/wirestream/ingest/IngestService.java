@@ -35,15 +35,9 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * news.documents → ingest-extract (document → article, keyed by source)
  *   → [ingest-by-source] → ingest-boilerplate (store ingest-boilerplate: per-source repeated paragraphs, removed)
- *   → ingest-revisions (store ingest-revisions, by article id: changed text at the same id = next revision)
+ *   → [ingest-by-article] → ingest-revisions (store ingest-revisions: changed text at the same id = next revision)
  *   → news.articles.raw (keyed by article id, timestamped with the event time)
  * </pre>
- *
- * Revisions are numbered in the source's partition, without a repartition by article id: an article id
- * comes from the canonical URL or the text, so its versions come with the same source and meet in the
- * same task. (An earlier version repartitioned by article id first; that cost an exactly-once hop, about
- * one commit interval of latency and a record per article, on every article.) The one case it misses:
- * one URL fetched under two sources with no publisher of its own is numbered per source.
  *
  * Documents that cannot be extracted go to {@code news.dlq} with the reason (the runtime's dead-letter
  * handler). The article id comes from the extracted (pre-boilerplate) text or the canonical URL, so it is
@@ -72,8 +66,9 @@ public final class IngestService {
                 .process(() -> new ExtractProcessor(config.extractor()), Named.as("ingest-extract"))
                 .repartition(Repartitioned.with(raw.keySerde(), raw.valueSerde()).withName("ingest-by-source"))
                 .processValues(() -> new BoilerplateProcessor(config), Named.as("ingest-boilerplate"), BOILERPLATE_STORE)
-                .processValues(RevisionProcessor::new, Named.as("ingest-revisions"), REVISIONS_STORE)
                 .selectKey((source, article) -> article.getArticleId(), Named.as("ingest-key-by-article"))
+                .repartition(Repartitioned.with(raw.keySerde(), raw.valueSerde()).withName("ingest-by-article"))
+                .processValues(RevisionProcessor::new, Named.as("ingest-revisions"), REVISIONS_STORE)
                 .to(raw.name(), Produced.with(raw.keySerde(), raw.valueSerde()).withName("ingest-articles-raw-sink"));
         return builder.build();
     }
@@ -194,7 +189,7 @@ public final class IngestService {
         public void process(FixedKeyRecord<String, RawArticle> record) {
             RawArticle a = record.value();
             long hash = Hashing.prefix64(a.getContentHash());
-            byte[] stored = store.get(a.getArticleId());
+            byte[] stored = store.get(record.key());
             int revision = a.getRevision();
             if (stored != null) {
                 ByteBuffer b = ByteBuffer.wrap(stored);
@@ -202,7 +197,7 @@ public final class IngestService {
                 int lastRevision = b.getInt();
                 revision = lastHash == hash ? lastRevision : Math.max(lastRevision + 1, revision);
             }
-            store.put(a.getArticleId(), ByteBuffer.allocate(12).putLong(hash).putInt(revision).array());
+            store.put(record.key(), ByteBuffer.allocate(12).putLong(hash).putInt(revision).array());
             if (revision != a.getRevision()) {
                 a = RawArticle.newBuilder(a).setRevision(revision).build();
             }

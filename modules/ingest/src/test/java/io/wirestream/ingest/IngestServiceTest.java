@@ -129,14 +129,6 @@ class IngestServiceTest {
     }
 
     @Test
-    void ingestIsTwoExactlyOnceHopsDocumentsToSourcePartitionsToRaw() {
-        ServiceSettings settings = TopologyTests.settings(IngestService.NAME, "ingest-shape", state);
-        var description = IngestService.topology(IngestConfig.defaults(), StreamsService.topics(settings)).describe();
-        // one repartition (by source) between the documents and news.articles.raw: each hop costs a commit interval
-        assertThat(description.subtopologies()).hasSize(2);
-    }
-
-    @Test
     void changedTextAtTheSameUrlIsTheNextRevisionAndTheSameTextKeepsIt() {
         String url = "https://ledger.example/rates";
         SourceDocument v1 = jsonDoc("v1.json", "{\"title\":\"Rates held\",\"text\":\"The central bank held its benchmark rate unchanged on Wednesday, citing cooling inflation.\",\"url\":\"" + url + "\"}");
