@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * @param quality       the final decisions against what the generator made
  * @param stages        records and rate per topic
  * @param latency       send → enriched (log-append time) per final original
- * @param articlesPerSecond N / (last new duplicates decision − first send)
- * @param pipelineMillis last new duplicates decision − first send
+ * @param articlesPerSecond N / (end − first send), the end being the later of the last new duplicates decision and
+ *                      the log-append time of the last enriched record
+ * @param pipelineMillis end − first send
  * @param ceiling       the pass-through application over the same documents, with the pipeline's number of hops
  * @param serviceCeiling the same with one hop per service, as earlier rounds measured it
  * @param resources     state on disk, heap, CPU
@@ -132,7 +133,7 @@ public record BenchResult(
      *
      * @param topic   name without the run's prefix
      * @param offsets end offsets summed over its partitions: records plus transaction markers written
-     * @param bytes   size of its logs on the broker's disk (repartition topics: what is left after purging)
+     * @param bytes   size of its logs on the leaders' disks (repartition topics: what is left after purging), -1 unknown
      */
     public record Traffic(String topic, long offsets, long bytes) {
     }
@@ -166,7 +167,7 @@ public record BenchResult(
                 + " p99 %.0f ms, max %.0f ms%n", latency.count(), latency.p50(), latency.p95(), latency.p99(), latency.max());
         out.printf(Locale.ROOT, "  p50 per tenth of the run (send order): %s ms%n", Arrays.stream(latency.p50ByTenth())
                 .mapToObj(v -> String.format(Locale.ROOT, "%.0f", v)).collect(Collectors.joining(" ")));
-        out.printf(Locale.ROOT, "Throughput: %d articles decided %.2f s after the first send = %.1f articles/s%n", articles,
+        out.printf(Locale.ROOT, "Throughput: %d articles decided and every original enriched %.2f s after the first send = %.1f articles/s%n", articles,
                 pipelineMillis / 1000.0, articlesPerSecond);
         out.printf(Locale.ROOT, "Ceiling: pass-through Kafka Streams application, documents → %d topics (the pipeline's hops),"
                         + " same exactly-once settings and Avro serdes: %d records %.2f s after RUNNING (%.2f s from start() to"
@@ -187,20 +188,13 @@ public record BenchResult(
                 Runtime.getRuntime().availableProcessors(), resources.inProcessCluster()
                         ? "one JVM: broker, registry, the three services and this bench" : "the three services and this bench");
         out.println("  by thread group (groups under 1 % left out):");
-        Map<String, Long> groups = resources.cpuByThreadGroup();
-        groups.entrySet().stream()
-                .filter(e -> e.getValue() * 100 >= resources.cpuNanos() && !ThreadCpu.isPartOfJvm(e.getKey()))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> {
-                    printCpu(out, e.getKey(), e.getValue());
-                    if (e.getKey().equals(ThreadCpu.JVM)) {
-                        groups.forEach((name, nanos) -> {
-                            if (ThreadCpu.isPartOfJvm(name)) {
-                                printCpu(out, name, nanos);
-                            }
-                        });
-                    }
-                });
+        if (resources.cpuNanos() > 0) {
+            resources.cpuByThreadGroup().entrySet().stream()
+                    .filter(e -> e.getValue() * 100 >= resources.cpuNanos())
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out.printf(Locale.ROOT, "  %5.1f %%  %6.2f ms per document  %s%n",
+                            100.0 * e.getValue() / resources.cpuNanos(), e.getValue() / 1e6 / articles, e.getKey()));
+        }
         out.println(resultLine());
         out.flush();
     }
@@ -211,17 +205,15 @@ public record BenchResult(
             return;
         }
         long offsets = topics.stream().mapToLong(Traffic::offsets).sum();
+        boolean sized = topics.stream().allMatch(t -> t.bytes() >= 0);
         long bytes = topics.stream().mapToLong(Traffic::bytes).sum();
-        out.printf(Locale.ROOT, "%s: %.1f offsets (records and transaction markers) and %.1f KB per document,"
-                + " %d topics%n", what, (double) offsets / articles, bytes / 1e3 / articles, topics.size());
+        out.printf(Locale.ROOT, "%s (its topics; commits also write to __consumer_offsets and __transaction_state):"
+                        + " %.1f offsets (records and transaction markers) and %s per document, %d topics%n", what,
+                (double) offsets / articles, sized ? String.format(Locale.ROOT, "%.1f KB", bytes / 1e3 / articles) : "n/a KB",
+                topics.size());
         topics.stream().sorted(java.util.Comparator.comparingLong(Traffic::offsets).reversed()).forEach(t ->
-                out.printf(Locale.ROOT, "  %-60s %6.2f offsets %7.2f KB per document%n", t.topic(),
-                        (double) t.offsets() / articles, t.bytes() / 1e3 / articles));
-    }
-
-    private void printCpu(PrintWriter out, String group, long nanos) {
-        out.printf(Locale.ROOT, "  %5.1f %%  %6.2f ms per document  %s%n", 100.0 * nanos / resources.cpuNanos(),
-                nanos / 1e6 / articles, group);
+                out.printf(Locale.ROOT, "  %-60s %6.2f offsets %7s KB per document%n", t.topic(), (double) t.offsets() / articles,
+                        sized ? String.format(Locale.ROOT, "%.2f", t.bytes() / 1e3 / articles) : "n/a"));
     }
 
     private static double mb(long bytes) {

@@ -30,10 +30,10 @@ final class PassThrough {
 
     /**
      * The topics an original crosses after {@code news.documents}, each written by an exactly-once task:
-     * {@code [ingest-by-source]}, {@code news.articles.raw}, {@code [dedup-by-bucket]}, {@code [dedup-signals]},
-     * {@code news.articles.deduped}, {@code news.events.enriched}. The ceiling has as many hops.
+     * {@code [ingest-by-source]}, {@code [ingest-by-article]}, {@code news.articles.raw}, {@code [dedup-by-bucket]},
+     * {@code [dedup-signals]}, {@code news.articles.deduped}, {@code news.events.enriched}. The ceiling has as many hops.
      */
-    static final int PIPELINE_HOPS = 6;
+    static final int PIPELINE_HOPS = 7;
     /** One hop per service, the ceiling of earlier rounds, still printed to compare with them. */
     static final int SERVICE_HOPS = 3;
 

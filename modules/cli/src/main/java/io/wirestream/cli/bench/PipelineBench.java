@@ -146,11 +146,22 @@ public final class PipelineBench {
                         prefix.substring(0, prefix.length() - 1) + "-warmup.");
                 progress.accept("warm-up, not measured: " + config.warmup() + " other articles through the pipeline and the"
                         + " pass-through, topic prefix " + warm.prefix);
-                BenchResult w = warm.measure(base, devStack, line -> { });
+                BenchResult w;
+                try {
+                    // Its own progress is left out, but not what it could not clean up.
+                    w = warm.measure(base, devStack, line -> {
+                        if (line.startsWith("could not")) {
+                            progress.accept("warm-up: " + line);
+                        }
+                    });
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("warm-up failed: " + e.getMessage(), e);
+                }
+                Long jit = w.resources().cpuByThreadGroup().get(ThreadCpu.JIT);
                 progress.accept(String.format(Locale.ROOT, "warm-up done (cold JVM): %.1f articles/s, ceiling %.1f/s, ratio %.3f,"
-                                + " p99 %.0f ms; JIT compiler threads %.0f %% of its CPU", w.articlesPerSecond(), w.ceiling().perSecond(),
-                        w.ratio(), w.latency().p99(), 100.0 * w.resources().cpuByThreadGroup().getOrDefault(ThreadCpu.JIT, 0L)
-                                / Math.max(1, w.resources().cpuNanos())));
+                                + " p99 %.0f ms; JIT compiler threads %s of its CPU", w.articlesPerSecond(), w.ceiling().perSecond(),
+                        w.ratio(), w.latency().p99(), jit == null || w.resources().cpuNanos() <= 0 ? "n/a"
+                                : String.format(Locale.ROOT, "%.0f %%", 100.0 * jit / w.resources().cpuNanos())));
             }
             return measure(base, devStack, progress);
         }
@@ -259,11 +270,15 @@ public final class PipelineBench {
         List<BenchResult.Traffic> ceilingTraffic = traffic(benchSettings,
                 name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic));
 
+        // The end, as for the ceiling: the last record on the last hop (every original enriched), or the last
+        // decision if that came later (the last documents may all be copies).
+        long pipelineEnd = Math.max(collector.lastNewDecisionAt,
+                collector.enrichedAt.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE));
         return new BenchResult(documents.size(), (int) articles.stream().filter(a -> !a.original()).count(),
                 collector.accounted(), collector.deadLetterReasons.size(), quality(articles, documents, collector),
                 stages(collector), latency(collector, sentAt),
-                documents.size() * 1000.0 / Math.max(1, collector.lastNewDecisionAt - firstSend),
-                collector.lastNewDecisionAt - firstSend, ceilings.get(0), ceilings.get(1),
+                documents.size() * 1000.0 / Math.max(1, pipelineEnd - firstSend),
+                pipelineEnd - firstSend, ceilings.get(0), ceilings.get(1),
                 new BenchResult.Resources(stateBytes, heapUsed, Runtime.getRuntime().maxMemory(), cpuEnd - cpuStart,
                         wallEnd - wallStart, devStack, threadCpu), traffic, ceilingTraffic);
     }
@@ -281,20 +296,18 @@ public final class PipelineBench {
             // The run created these topics, so they start at offset 0; the start offset is no use, because Kafka
             // Streams deletes what it has consumed from its repartition topics.
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
-                    latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Integer> leaders = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p -> {
+                TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                latest.put(tp, OffsetSpec.latest());
+                leaders.put(tp, p.leader() == null ? -1 : p.leader().id());
+            }));
             Map<String, Long> offsets = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.merge(tp.topic(), info.offset(), Long::sum));
-            Map<String, Long> bytes = new HashMap<>();
-            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
-            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
-                    dir.replicaInfos().forEach((tp, replica) -> {
-                        if (offsets.containsKey(tp.topic())) {
-                            bytes.merge(tp.topic(), replica.size(), Long::sum);
-                        }
-                    })));
+            Map<String, Long> bytes = leaderLogBytes(admin, leaders);
             return names.stream().filter(n -> offsets.getOrDefault(n, 0L) > 0)
-                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), offsets.get(n), bytes.getOrDefault(n, 0L)))
+                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), offsets.get(n),
+                            bytes == null ? -1 : bytes.getOrDefault(n, 0L)))
                     .toList();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the run's topics: " + e.getCause().getMessage(), e.getCause());
@@ -483,6 +496,27 @@ public final class PipelineBench {
             progress.accept("could not delete the run's topics (" + prefix + "*): " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Log bytes per topic on the partitions' leaders (so not multiplied by the replication factor), or null where
+     * the cluster does not describe its log directories (permissions, some managed services): the sizes are a
+     * nice-to-have, the run is not lost for them.
+     */
+    private static Map<String, Long> leaderLogBytes(Admin admin, Map<TopicPartition, Integer> leaders) throws InterruptedException {
+        try {
+            Map<String, Long> bytes = new HashMap<>();
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
+            admin.describeLogDirs(brokers).allDescriptions().get().forEach((broker, dirs) -> dirs.values().forEach(dir ->
+                    dir.replicaInfos().forEach((tp, replica) -> {
+                        if (broker.equals(leaders.get(tp)) && !replica.isFuture()) {
+                            bytes.merge(tp.topic(), replica.size(), Long::sum);
+                        }
+                    })));
+            return bytes;
+        } catch (ExecutionException e) {
+            return null;
         }
     }
 

@@ -2,46 +2,66 @@ package io.wirestream.cli.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where the process's CPU went, by group of Java threads: each Kafka Streams service's stream threads,
- * the producers' network threads, the broker's request handlers, and so on. A thread's CPU time includes
- * what it spends in native code (RocksDB, compression). What no Java thread accounts for (garbage
- * collection, the JIT compilers) is reported as one group.
+ * Where the process's CPU went, by group of threads: each Kafka Streams service's stream threads, the
+ * producers' network threads, the broker's request handlers, and so on (Java threads, whose CPU time
+ * includes what they spend in native calls such as RocksDB reads and writes); on Linux also the JVM's and
+ * RocksDB's own threads, read from {@code /proc}: the JIT compilers, the garbage collector, RocksDB's
+ * background flushes and compactions. What none of them accounts for (threads that ended during the span,
+ * other native threads) is one group of its own.
  */
 final class ThreadCpu {
 
-    /** One thread's name and CPU time. */
+    /** One thread's name (a Java thread's name, or a native thread's group) and CPU time. */
     record Sample(String name, long cpuNanos) {
     }
 
-    static final String JVM = "JVM itself: garbage collection, JIT compilers (process CPU not in any Java thread)";
-    static final String JIT = "  of which the JIT compiler threads";
-    static final String GC = "  of which the garbage collector's threads";
+    static final String JIT = "JVM: JIT compiler threads";
+    static final String GC = "JVM: garbage collector threads";
+    static final String VM = "JVM: VM thread (safepoints, and the serial collector's work)";
+    static final String ROCKSDB = "RocksDB background threads (flush, compaction)";
+    static final String REST = "other: threads that ended during the run, other native threads";
+
+    /** Native thread names (15 characters at most, as Linux keeps them) by prefix, and their group. */
+    private static final Map<String, String> NATIVE = new LinkedHashMap<>();
+
+    static {
+        NATIVE.put("C1 CompilerThre", JIT);
+        NATIVE.put("C2 CompilerThre", JIT);
+        NATIVE.put("GC Thread", GC);
+        NATIVE.put("G1 ", GC);
+        NATIVE.put("ZWorker", GC);
+        NATIVE.put("ZDriver", GC);
+        NATIVE.put("Shenandoah", GC);
+        NATIVE.put("VM Thread", VM);
+        NATIVE.put("rocksdb:", ROCKSDB);
+    }
 
     private static final Pattern UUID = Pattern.compile("-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** {@code /proc} counts CPU time in clock ticks of 1/100 s (USER_HZ, 100 on every Linux architecture Java runs on). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private ThreadCpu() {
     }
 
     /**
-     * CPU time of every live Java thread, by thread id, and under ids {@code -1} and {@code -2} the CPU time
-     * of the JIT compiler threads and the garbage collector's threads so far (Linux only).
+     * CPU time so far of every live Java thread, by thread id, and of the native threads {@link #NATIVE} names,
+     * by minus their Linux thread id (none where there is no {@code /proc}).
      */
     static Map<Long, Sample> snapshot() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Sample> samples = new HashMap<>();
-        samples.putAll(nativeThreads());
+        Map<Long, Sample> samples = new HashMap<>(nativeThreads());
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null) {
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
@@ -53,14 +73,9 @@ final class ThreadCpu {
         return samples;
     }
 
-    /**
-     * The JVM's own compiler and collector threads, which are not Java threads: their CPU time from
-     * {@code /proc/self/task/<tid>/stat} (user and system ticks), grouped by their HotSpot names
-     * ("C2 CompilerThre…", "GC Thread#0", "G1 Conc#0", "G1 Refine#0", …). Empty where there is no /proc.
-     */
+    /** The JVM's and RocksDB's native threads from {@code /proc/self/task/<tid>/stat}: user and system ticks. */
     private static Map<Long, Sample> nativeThreads() {
-        long jit = 0;
-        long gc = 0;
+        Map<Long, Sample> samples = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 String stat;
@@ -70,29 +85,24 @@ final class ThreadCpu {
                     continue;                       // the thread ended while we listed
                 }
                 // pid (comm) state ppid ...: comm may hold spaces and parentheses, so split after the last ')'
-                int open = stat.indexOf('(');
-                int close = stat.lastIndexOf(')');
-                String comm = stat.substring(open + 1, close);
-                String[] fields = stat.substring(close + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);      // utime, stime
-                if (comm.startsWith("C1 Compi") || comm.startsWith("C2 Compi")) {
-                    jit += ticks;
-                } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
-                    gc += ticks;
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String group = NATIVE.entrySet().stream().filter(e -> comm.startsWith(e.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                if (group != null) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);      // utime, stime
+                    samples.put(-Long.parseLong(task.getFileName().toString()), new Sample(group, ticks * NANOS_PER_TICK));
                 }
             }
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
-        return Map.of(-1L, new Sample(JIT, jit * NANOS_PER_TICK), -2L, new Sample(GC, gc * NANOS_PER_TICK));
+        return samples;
     }
-
-    /** {@code /proc} counts CPU time in clock ticks of 1/100 s (USER_HZ, 100 on every Linux architecture Java runs on). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
 
     /**
      * CPU between two snapshots per thread group (threads born in between count from zero; threads that
-     * ended in between are lost), plus {@link #JVM} for the rest of {@code processCpuNanos}.
+     * ended in between are lost to {@link #REST}), plus {@link #REST}: the rest of {@code processCpuNanos}.
      */
     static Map<String, Long> byGroup(Map<Long, Sample> before, Map<Long, Sample> after, String runPrefix, long processCpuNanos) {
         Map<String, Long> groups = new LinkedHashMap<>();
@@ -100,27 +110,15 @@ final class ThreadCpu {
         for (Map.Entry<Long, Sample> e : after.entrySet()) {
             Sample then = before.get(e.getKey());
             long used = e.getValue().cpuNanos() - (then == null ? 0 : then.cpuNanos());
-            if (e.getKey() >= 0) {
-                groups.merge(group(e.getValue().name(), runPrefix), used, Long::sum);
-                threads += used;
-            }
+            String group = e.getKey() >= 0 ? group(e.getValue().name(), runPrefix) : e.getValue().name();
+            groups.merge(group, used, Long::sum);
+            threads += used;
         }
-        groups.put(JVM, Math.max(0, processCpuNanos - threads));
-        for (long id : new long[] {-1, -2}) {
-            Sample now = after.get(id);
-            if (now != null && before.containsKey(id)) {
-                groups.put(now.name(), now.cpuNanos() - before.get(id).cpuNanos());
-            }
-        }
+        groups.put(REST, Math.max(0, processCpuNanos - threads));
         return groups;
     }
 
-    /** Whether the group is a part of {@link #JVM} shown under it. */
-    static boolean isPartOfJvm(String group) {
-        return group.equals(JIT) || group.equals(GC);
-    }
-
-    /** A thread's group: its name without the run prefix, instance ids and numbers. */
+    /** A Java thread's group: its name without the run prefix, instance ids and numbers. */
     static String group(String threadName, String runPrefix) {
         String name = threadName.replace(runPrefix, "");
         name = UUID.matcher(name).replaceAll("");
