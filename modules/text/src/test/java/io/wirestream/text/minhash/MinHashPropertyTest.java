@@ -43,6 +43,11 @@ class MinHashPropertyTest {
     @Property(tries = 500)
     void signatureEqualsTheHashFamilyAppliedOneByOne(@ForAll @Size(max = 41) long[] set,
             @ForAll @IntRange(min = 1, max = 130) int numHashes, @ForAll long seed) {
+        assertThat(new MinHasher(numHashes, seed).signature(set)).containsExactly(byDefinition(set, numHashes, seed));
+    }
+
+    /** The signature written out from the class's definition, one function and one value at a time. */
+    static int[] byDefinition(long[] set, int numHashes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] expected = new int[numHashes];
         for (int i = 0; i < numHashes; i++) {
@@ -55,7 +60,7 @@ class MinHashPropertyTest {
             }
             expected[i] = min;
         }
-        assertThat(new MinHasher(numHashes, seed).signature(set)).containsExactly(expected);
+        return expected;
     }
 
     @Property
