@@ -96,15 +96,17 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH|-", description = ".jsonl/.ndjson/.json/.txt/.html files or directories, or - for stdin.")
     List<String> paths = new ArrayList<>();
 
-    /** Released once everything is flushed and closed; a shutdown hook (Ctrl-C) waits for it. */
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Ctrl-C while connectors run; closed once everything is flushed and closed, which the hook waits for. */
+    private CtrlC ctrlC;
 
     @Override
     public Integer call() {
         try {
             return ingest();
         } finally {
-            stopped.countDown();
+            if (ctrlC != null) {
+                ctrlC.close();
+            }
         }
     }
 
@@ -398,15 +400,7 @@ final class IngestCommand implements Callable<Integer> {
             fatal.compareAndSet(null, e);
             stop.countDown();
         };
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "wirestream-ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ctrlC = CtrlC.install("wirestream-ingest-shutdown", stop::countDown, Duration.ofSeconds(30));
 
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "wirestream-ingest-scheduler");
@@ -470,11 +464,6 @@ final class IngestCommand implements Callable<Integer> {
             }
             for (DirectoryWatcher w : watchers) {
                 w.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running: it waits for `stopped`, released when call() returns
             }
         }
         if (fatal.get() != null) {

@@ -26,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -126,19 +124,8 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    /** Released once the summary is printed; a shutdown hook (Ctrl-C) waits for it. */
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
     @Override
     public Integer call() {
-        try {
-            return tail();
-        } finally {
-            stopped.countDown();
-        }
-    }
-
-    private int tail() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Class<? extends SpecificRecord> type = VALUE_TYPES.get(topic);
@@ -206,32 +193,29 @@ final class TailCommand implements Callable<Integer> {
         });
         Subscriber<V> subscriber = b.build();
         self.set(subscriber);
-        Thread hook = new Thread(() -> {
-            subscriber.close();
-            awaitStopped();
-        }, "wirestream-tail-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        err.println("tailing " + prefix + topic + " from " + (group == null ? position.describe() + " (no group)"
-                : "group " + group + "'s committed offsets, else " + position.describe())
-                + ", filter " + headerFilter.describe() + "; Ctrl-C stops");
-        err.flush();
-        int exit = 0;
-        try {
-            subscriber.run();
-        } catch (SubscriberException e) {
-            err.println(e.getMessage());
-            exit = 1;
-        } finally {
-            if (storyCounts != null) {
-                storyCounts.close();
-            }
-            SubscriberStats s = subscriber.stats();
-            err.println("shown " + s.matched() + ", skipped by filter " + s.skipped()
-                    + (s.undecodable() > 0 ? ", undecodable " + s.undecodable() : ""));
+        // Ctrl-C: the subscriber stops, commits and closes, and the summary is printed before the JVM exits.
+        try (CtrlC ctrlC = CtrlC.install("wirestream-tail-shutdown", subscriber::close, Duration.ofSeconds(30))) {
+            err.println("tailing " + prefix + topic + " from " + (group == null ? position.describe() + " (no group)"
+                    : "group " + group + "'s committed offsets, else " + position.describe())
+                    + ", filter " + headerFilter.describe() + "; Ctrl-C stops");
             err.flush();
-            removeHook(hook);
+            int exit = 0;
+            try {
+                subscriber.run();
+            } catch (SubscriberException e) {
+                err.println(e.getMessage());
+                exit = 1;
+            } finally {
+                if (storyCounts != null) {
+                    storyCounts.close();
+                }
+                SubscriberStats s = subscriber.stats();
+                err.println("shown " + s.matched() + ", skipped by filter " + s.skipped()
+                        + (s.undecodable() > 0 ? ", undecodable " + s.undecodable() : ""));
+                err.flush();
+            }
+            return exit;
         }
-        return exit;
     }
 
     private <V extends SpecificRecord> String line(Received<V> r, StoryCounts counts) {
@@ -243,22 +227,6 @@ final class TailCommand implements Callable<Integer> {
             return TailLines.enriched(a, r.timestamp(), dups);
         }
         return TailLines.other(r);
-    }
-
-    private void awaitStopped() {
-        try {
-            stopped.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down (Ctrl-C): the hook is running
-        }
     }
 
     private static Map<String, Class<? extends SpecificRecord>> valueTypes() {

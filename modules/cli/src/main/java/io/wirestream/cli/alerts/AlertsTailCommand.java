@@ -2,6 +2,7 @@ package io.wirestream.cli.alerts;
 
 import io.wirestream.alerts.AlertJson;
 import io.wirestream.cli.ConnectionOptions;
+import io.wirestream.cli.CtrlC;
 import io.wirestream.client.Durations;
 import io.wirestream.client.subscribe.StartPosition;
 import io.wirestream.client.subscribe.Subscriber;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,30 +81,15 @@ public final class AlertsTailCommand implements Callable<Integer> {
                     out.flush();
                 })
                 .build();
-        CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: stop, commit and close before the JVM exits.
-        Thread hook = new Thread(() -> {
-            subscriber.close();
+        try (CtrlC ctrlC = CtrlC.install("alerts-tail-stop", subscriber::close, Duration.ofSeconds(10))) {
             try {
-                stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "alerts-tail-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            long printed = subscriber.run().matched();
-            err.printf("%d alert%s%n", printed, printed == 1 ? "" : "s");
-            return 0;
-        } catch (SubscriberException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
+                long printed = subscriber.run().matched();
+                err.printf("%d alert%s%n", printed, printed == 1 ? "" : "s");
+                return 0;
+            } catch (SubscriberException e) {
+                err.println("error: " + e.getMessage());
+                return 1;
             }
         }
     }
