@@ -48,8 +48,9 @@ import picocli.CommandLine.Spec;
                 + " them to news.documents at a rate, run the ingest, dedup and tagger services (exactly-once) until every"
                 + " document is decided and every original enriched, then run a pass-through Kafka Streams application over the"
                 + " same documents as the ceiling. First the same on --warmup other articles, not measured, so that the measured"
-                + " run sees compiled code. Reports per-stage rates, latency, state size, heap, CPU by thread group and what"
-                + " each run wrote to Kafka per topic. Runs on the in-process dev stack unless --bootstrap-servers is given;"
+                + " run sees compiled code, and --prime others through the measured run's own services just before it."
+                + " Reports per-stage rates, latency, state size, heap, CPU by thread group and what each run wrote to"
+                + " Kafka per topic. Runs on the in-process dev stack unless --bootstrap-servers is given;"
                 + " every run uses topics and application ids under a fresh prefix.",
                 "The last line is: RESULT articles_per_s=… ceiling_per_s=… ratio=… p50_ms=… p95_ms=… p99_ms=…"},
         subcommands = {BenchCommand.Ingest.class})
@@ -89,6 +90,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " run sees compiled code as a long-running service does; 0 measures a cold JVM (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--prime", paramLabel = "N", defaultValue = "1000",
+            description = "Articles to run through the measured run's own services and topics, at its rate, just before the"
+                    + " measured articles and left out of every figure, so that these meet services already at work, as in a"
+                    + " deployment, rather than just started; 0 measures from the services' start (default: ${DEFAULT-VALUE}).")
+    int prime;
+
     @Option(names = "--keep-topics", description = "On a given cluster, keep the run's topics and consumer groups (deleted by default).")
     boolean keepTopics;
 
@@ -97,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PipelineBench.Config config;
         try {
-            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics, warmup);
+            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics, warmup, prime);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

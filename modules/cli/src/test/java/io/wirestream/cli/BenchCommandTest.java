@@ -24,7 +24,7 @@ class BenchCommandTest {
     @BeforeAll
     static void runBench() {
         run = CliRun.of("bench", "--articles", "120", "--warmup", "30", "--duplicates", "0.25", "--partitions", "2",
-                "--timeout", "PT90S");
+                "--prime", "40", "--timeout", "PT90S");
         List<String> lines = run.outLines();
         Matcher m = RESULT.matcher(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
         numbers = m.matches() ? IntStream.rangeClosed(1, 6).mapToObj(i -> Double.parseDouble(m.group(i))).toList() : null;
@@ -59,6 +59,15 @@ class BenchCommandTest {
                 .containsPattern("warm-up done \\(cold JVM\\): [0-9.]+ articles/s");
         // the measured run's topics are its own: 120 documents, not 150
         assertThat(run.out()).containsPattern("\\n  news\\.documents +1\\.00 offsets");
+    }
+
+    @Test
+    void thePrimingArticlesGoThroughTheSameServicesFirstAndAreLeftOutOfEveryFigure() {
+        assertThat(run.out()).contains("primed the running services with 40 other articles");
+        // 120 documents measured, not 160: in both traffic tables (each table's lines only) and in the ceiling's count
+        assertThat(run.out()).containsPattern("Written to Kafka by the pipeline[^\\n]*\\n(  [^\\n]*\\n)*?  news\\.documents +1\\.00 offsets")
+                .containsPattern("Written to Kafka by the pass-through application[^\\n]*\\n(  [^\\n]*\\n)*?  news\\.documents +1\\.00 offsets")
+                .containsPattern("documents → 7 topics [^\\n]*: 120 records ");
     }
 
     @Test

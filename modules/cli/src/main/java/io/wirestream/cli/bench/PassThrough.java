@@ -8,12 +8,17 @@ import io.wirestream.runtime.ServiceSettings;
 import io.wirestream.runtime.StreamsService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -77,11 +82,17 @@ final class PassThrough {
     /**
      * Runs the application until {@code records} have reached the last hop (created with LogAppendTime by
      * the caller) and times it.
+     *
+     * @param from where in {@code news.documents} to start (the offsets after priming), per partition; the
+     *             beginning where it names none
      */
-    static BenchResult.Ceiling run(ServiceSettings settings, String prefix, int hops, long records, Duration timeout)
-            throws InterruptedException {
+    static BenchResult.Ceiling run(ServiceSettings settings, String prefix, int hops, Map<TopicPartition, Long> from,
+                                   long records, Duration timeout) throws InterruptedException {
         Topics catalogue = StreamsService.topics(settings);
         String last = hops(catalogue, prefix, hops).get(hops - 1).name();
+        if (!from.isEmpty()) {
+            startAt(settings, from);
+        }
         long started = System.currentTimeMillis();
         try (StreamsService app = StreamsService.start(settings, (s, topics) -> topology(topics, hops(topics, prefix, hops)));
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -112,6 +123,20 @@ final class PassThrough {
                 }
             }
             return new BenchResult.Ceiling(hops, seen, running - started, lastAppend - running);
+        }
+    }
+
+    /** Commits {@code from} as the application's offsets before it starts, so it begins there. */
+    private static void startAt(ServiceSettings settings, Map<TopicPartition, Long> from) throws InterruptedException {
+        Map<String, Object> config = new HashMap<>(settings.streamsOverrides());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        from.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        try (Admin admin = Admin.create(config)) {
+            admin.alterConsumerGroupOffsets(settings.applicationId(), offsets).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set where the pass-through application starts: " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 }

@@ -72,9 +72,13 @@ public final class PipelineBench {
      * @param keepTopics on a given cluster, keep the run's topics (they are deleted otherwise)
      * @param warmup     articles to run through the pipeline and the pass-through first, unmeasured, so that
      *                   the measured run sees compiled code, as a long-running service does (0: none)
+     * @param prime      articles to run through the measured run's own services and topics, at its rate, before
+     *                   the measured articles, and left out of every figure: the measured articles then meet
+     *                   services that are already processing, as in a deployment, not ones that have just started
+     *                   (0: none)
      */
     public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
-                         Duration timeout, boolean keepTopics, int warmup) {
+                         Duration timeout, boolean keepTopics, int warmup, int prime) {
         public Config {
             if (articles < 1) {
                 throw new IllegalArgumentException("--articles must be >= 1, was " + articles);
@@ -91,11 +95,19 @@ public final class PipelineBench {
             if (warmup < 0) {
                 throw new IllegalArgumentException("--warmup must be >= 0, was " + warmup);
             }
+            if (prime < 0) {
+                throw new IllegalArgumentException("--prime must be >= 0, was " + prime);
+            }
         }
 
-        /** The warm-up run: {@code warmup} other articles (another seed), the same settings otherwise. */
+        /** The warm-up run: {@code warmup} other articles (another seed), not primed, the same settings otherwise. */
         Config warmupRun() {
-            return new Config(warmup, rate, duplicates, partitions, words, seed + 1, timeout, keepTopics, 0);
+            return new Config(warmup, rate, duplicates, partitions, words, seed + 1, timeout, keepTopics, 0, 0);
+        }
+
+        /** The priming articles: {@code prime} others again (a third seed), published at the run's rate. */
+        Config primingRun() {
+            return new Config(Math.max(1, prime), rate, duplicates, partitions, words, seed + 2, timeout, keepTopics, 0, 0);
         }
     }
 
@@ -216,6 +228,7 @@ public final class PipelineBench {
         long cpuEnd;
         long wallEnd;
         long heapUsed;
+        Map<TopicPartition, Long> primed = Map.of();
         try {
             long t0 = System.currentTimeMillis();
             services.add(IngestService.start(serviceSettings.get(IngestService.NAME)));
@@ -229,8 +242,13 @@ public final class PipelineBench {
             }
             progress.accept("services running: ingest, dedup, tagger (exactly_once_v2, one stream thread each) in "
                     + (System.currentTimeMillis() - t0) + " ms");
+            if (config.prime() > 0) {
+                prime(benchSettings.bootstrapServers(), topics, services, progress);
+                primed = endOffsets(benchSettings);
+            }
 
-            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size());
+            // After priming, from the topics' ends: the measured articles only.
+            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), config.prime() > 0);
             try (collector) {
                 collector.start();
                 threadsStart = ThreadCpu.snapshot();
@@ -259,16 +277,19 @@ public final class PipelineBench {
         }
 
         String passThroughTopics = prefix + PassThrough.topicPrefix(PassThrough.PIPELINE_HOPS);
-        List<BenchResult.Traffic> traffic = traffic(benchSettings, name -> !name.startsWith(prefix + "bench.passthrough-"));
+        List<BenchResult.Traffic> traffic = traffic(benchSettings, name -> !name.startsWith(prefix + "bench.passthrough-"), primed);
 
+        String documentsTopic = topics.documents().name();
+        Map<TopicPartition, Long> measuredDocuments = primed.entrySet().stream().filter(e -> e.getKey().topic().equals(documentsTopic))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<BenchResult.Ceiling> ceilings = new ArrayList<>();
         for (int n : new int[] {PassThrough.PIPELINE_HOPS, PassThrough.SERVICE_HOPS}) {
             progress.accept("pass-through application over the same " + documents.size() + " documents, " + n + " hops");
-            ceilings.add(PassThrough.run(settings(base, PassThrough.service(n)), prefix, n, documents.size(), config.timeout()));
+            ceilings.add(PassThrough.run(settings(base, PassThrough.service(n)), prefix, n, measuredDocuments, documents.size(),
+                    config.timeout()));
         }
-        String documentsTopic = topics.documents().name();
         List<BenchResult.Traffic> ceilingTraffic = traffic(benchSettings,
-                name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic));
+                name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic), primed);
 
         // The end, as for the ceiling: the last record on the last hop (every original enriched), or the last
         // decision if that came later (the last documents may all be copies).
@@ -284,34 +305,79 @@ public final class PipelineBench {
     }
 
     /**
-     * What the run's topics accepted: offsets used (records and transaction markers) and log bytes on the
-     * brokers (what is left: repartition topics are purged as they are consumed), for the run's topics that
-     * {@code include} names and that hold anything.
+     * What the run's topics accepted since {@code before} (end offsets after priming; none: since they were
+     * created): offsets used (records and transaction markers) and log bytes on the brokers (what is left:
+     * repartition topics are purged as they are consumed; after priming, the share of the log its offsets
+     * make), for the run's topics that {@code include} names and that took anything.
      */
-    private List<BenchResult.Traffic> traffic(ServiceSettings settings, java.util.function.Predicate<String> include)
-            throws InterruptedException {
+    private List<BenchResult.Traffic> traffic(ServiceSettings settings, java.util.function.Predicate<String> include,
+                                              Map<TopicPartition, Long> before) throws InterruptedException {
         try (Admin admin = Admin.create(adminConfig(settings))) {
-            List<String> names = admin.listTopics().names().get().stream()
-                    .filter(n -> n.startsWith(prefix) && include.test(n)).sorted().toList();
+            Map<TopicPartition, Integer> leaders = new HashMap<>();
+            Map<TopicPartition, Long> ends = endOffsets(admin, include, leaders);
             // The run created these topics, so they start at offset 0; the start offset is no use, because Kafka
             // Streams deletes what it has consumed from its repartition topics.
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            Map<TopicPartition, Integer> leaders = new HashMap<>();
-            admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p -> {
-                TopicPartition tp = new TopicPartition(d.name(), p.partition());
-                latest.put(tp, OffsetSpec.latest());
-                leaders.put(tp, p.leader() == null ? -1 : p.leader().id());
-            }));
             Map<String, Long> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.merge(tp.topic(), info.offset(), Long::sum));
+            Map<String, Long> since = new HashMap<>();
+            ends.forEach((tp, end) -> {
+                offsets.merge(tp.topic(), end, Long::sum);
+                since.merge(tp.topic(), end - before.getOrDefault(tp, 0L), Long::sum);
+            });
             Map<String, Long> bytes = leaderLogBytes(admin, leaders);
-            return names.stream().filter(n -> offsets.getOrDefault(n, 0L) > 0)
-                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), offsets.get(n),
-                            bytes == null ? -1 : bytes.getOrDefault(n, 0L)))
+            return since.keySet().stream().filter(n -> since.get(n) > 0).sorted()
+                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), since.get(n),
+                            bytes == null ? -1 : Math.round((double) bytes.getOrDefault(n, 0L) * since.get(n) / offsets.get(n))))
                     .toList();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the run's topics: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** End offsets of every partition of the run's topics. */
+    private Map<TopicPartition, Long> endOffsets(ServiceSettings settings) throws InterruptedException {
+        try (Admin admin = Admin.create(adminConfig(settings))) {
+            return endOffsets(admin, name -> true, new HashMap<>());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the run's topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** End offsets of the partitions of the run's topics that {@code include} names; fills in their leaders. */
+    private Map<TopicPartition, Long> endOffsets(Admin admin, java.util.function.Predicate<String> include,
+                                                 Map<TopicPartition, Integer> leaders) throws ExecutionException, InterruptedException {
+        List<String> names = admin.listTopics().names().get().stream()
+                .filter(n -> n.startsWith(prefix) && include.test(n)).sorted().toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p -> {
+            TopicPartition tp = new TopicPartition(d.name(), p.partition());
+            latest.put(tp, OffsetSpec.latest());
+            leaders.put(tp, p.leader() == null ? -1 : p.leader().id());
+        }));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    /**
+     * Publishes the priming articles at the run's rate through the measured run's topics and waits until each
+     * is decided and every original enriched. They have their own seed and their own addresses, so no
+     * measured article is a revision or a copy of one.
+     */
+    private void prime(String bootstrapServers, Topics topics, List<StreamsService> services, Consumer<String> progress)
+            throws InterruptedException {
+        Config p = config.primingRun();
+        List<ArticleGenerator.Article> articles = new ArticleGenerator(p.seed()).articles(p.articles(), p.duplicates(), p.words());
+        articles.forEach(a -> a.json().put("url", a.json().get("url").asText().replace("/world/", "/world/priming-")));
+        List<SourceDocument> docs = documents(articles);
+        long t0 = System.currentTimeMillis();
+        try (StageCollector primingCollector = new StageCollector(bootstrapServers, topics, docs.size(), false)) {
+            primingCollector.start();
+            long first = publish(bootstrapServers, topics.documents(), docs, new HashMap<>(), line -> { });
+            awaitPipeline(primingCollector, services, first, docs.size());
+        }
+        progress.accept(String.format(Locale.ROOT, "primed the running services with %d other articles through the run's topics"
+                + " at its rate, done in %.1f s; they are left out of every figure below", docs.size(),
+                (System.currentTimeMillis() - t0) / 1000.0));
     }
 
     /** Waits for the collector, failing fast when a service stops or the timeout passes. */

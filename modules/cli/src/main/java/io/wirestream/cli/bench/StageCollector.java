@@ -74,7 +74,12 @@ final class StageCollector implements AutoCloseable {
     boolean enrichedLogAppendTime = true;
     private final Set<String> originalsAwaitingEnriched = new HashSet<>();
 
-    StageCollector(String bootstrapServers, Topics topics, int documents) {
+    /**
+     * @param documents how many documents to wait for
+     * @param fromEnd   watch only what comes after the topics' current ends (the run was primed), rather than
+     *                  everything from the beginning
+     */
+    StageCollector(String bootstrapServers, Topics topics, int documents, boolean fromEnd) {
         this.topics = topics;
         this.documents = documents;
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -89,7 +94,12 @@ final class StageCollector implements AutoCloseable {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        if (fromEnd) {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);      // now, not at the first poll, which comes after the next send
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
         this.thread = new Thread(this::run, "wirestream-bench-collector");
         thread.setDaemon(true);
     }
