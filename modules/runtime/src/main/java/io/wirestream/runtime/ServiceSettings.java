@@ -105,9 +105,19 @@ public record ServiceSettings(
     }
 
     /**
-     * Kafka Streams configuration: exactly-once v2, dead letters to {@code news.dlq} through
-     * {@link DeadLetterHandler} for records that cannot be deserialised or processed, and the
-     * caller's overrides last.
+     * Kafka Streams commits every 50 ms rather than its exactly-once default of 100 ms. Under exactly-once a record
+     * is visible downstream only after its transaction commits, so each of an original's seven hops waits on
+     * average half an interval plus the commit: measured at 200 articles/s, a median of 0.95 s from document to
+     * enriched event with 100 ms and 0.55 s with 50 ms, p99 1.2 s against 0.8 s. The price is more
+     * transactions: 3 % more offsets (markers) per article at 200/s, no CPU difference the 2-core machine could
+     * measure (README, "Performance, end to end").
+     */
+    public static final String DEFAULT_COMMIT_INTERVAL_MS = "50";
+
+    /**
+     * Kafka Streams configuration: exactly-once v2, commits every {@value #DEFAULT_COMMIT_INTERVAL_MS} ms, dead
+     * letters to {@code news.dlq} through {@link DeadLetterHandler} for records that cannot be deserialised or
+     * processed, and the caller's overrides last.
      */
     public Properties streamsProperties(String dlqTopic) {
         Properties p = new Properties();
@@ -115,6 +125,7 @@ public record ServiceSettings(
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(topics.replicationFactor()));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());

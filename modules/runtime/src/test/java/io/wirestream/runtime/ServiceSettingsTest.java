@@ -86,4 +86,14 @@ class ServiceSettingsTest {
                 "processing.guarantee", "at_least_once"), Map.of());
         assertThat(s.streamsProperties("dlq").getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("at_least_once");
     }
+
+    @Test
+    void commitsEvery50MsUnlessTold() {
+        ServiceSettings plain = ServiceSettings.parse("dedup", props("bootstrap.servers", "k:1", "schema.registry.url", "http://x"), Map.of());
+        // Kafka Streams' own default under exactly-once is 100 ms; Wirestream's is half that, for latency
+        assertThat(plain.streamsProperties("dlq").getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
+        ServiceSettings told = ServiceSettings.parse("dedup", props("bootstrap.servers", "k:1", "schema.registry.url", "http://x",
+                "commit.interval.ms", "200"), Map.of());
+        assertThat(told.streamsProperties("dlq").getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("200");
+    }
 }

@@ -170,7 +170,6 @@ public final class Demo {
         p.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
         p.setProperty(ServiceSettings.STATE_DIR, workDir.resolve("state").toString());
         p.setProperty(ServiceSettings.TOPICS_PARTITIONS, Integer.toString(partitions));
-        p.setProperty("commit.interval.ms", "100");
         // Everything arrives in one burst: hold would-be originals briefly so earlier copies can claim them.
         p.setProperty("dedup.publish.delay", PUBLISH_DELAY.toString());
         // The samples span two weeks of event time and arrive in seconds: remember stories for longer than that.
