@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -242,13 +243,14 @@ public final class PipelineBench {
             }
             progress.accept("services running: ingest, dedup, tagger (exactly_once_v2, one stream thread each) in "
                     + (System.currentTimeMillis() - t0) + " ms");
+            Set<String> primedArticles = Set.of();
             if (config.prime() > 0) {
-                prime(benchSettings.bootstrapServers(), topics, services, progress);
+                primedArticles = prime(benchSettings.bootstrapServers(), topics, services, progress);
                 primed = endOffsets(benchSettings);
             }
 
             // After priming, from the topics' ends: the measured articles only.
-            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), config.prime() > 0);
+            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), primedArticles);
             try (collector) {
                 collector.start();
                 threadsStart = ThreadCpu.snapshot();
@@ -362,22 +364,27 @@ public final class PipelineBench {
      * Publishes the priming articles at the run's rate through the measured run's topics and waits until each
      * is decided and every original enriched. They have their own seed and their own addresses, so no
      * measured article is a revision or a copy of one.
+     *
+     * @return the priming articles' ids
      */
-    private void prime(String bootstrapServers, Topics topics, List<StreamsService> services, Consumer<String> progress)
+    private Set<String> prime(String bootstrapServers, Topics topics, List<StreamsService> services, Consumer<String> progress)
             throws InterruptedException {
         Config p = config.primingRun();
         List<ArticleGenerator.Article> articles = new ArticleGenerator(p.seed()).articles(p.articles(), p.duplicates(), p.words());
         articles.forEach(a -> a.json().put("url", a.json().get("url").asText().replace("/world/", "/world/priming-")));
         List<SourceDocument> docs = documents(articles);
         long t0 = System.currentTimeMillis();
-        try (StageCollector primingCollector = new StageCollector(bootstrapServers, topics, docs.size(), false)) {
+        Set<String> articleIds;
+        try (StageCollector primingCollector = new StageCollector(bootstrapServers, topics, docs.size(), Set.of())) {
             primingCollector.start();
             long first = publish(bootstrapServers, topics.documents(), docs, new HashMap<>(), line -> { });
             awaitPipeline(primingCollector, services, first, docs.size());
+            articleIds = Set.copyOf(primingCollector.documentOf.keySet());      // the collector is done: safe to read
         }
         progress.accept(String.format(Locale.ROOT, "primed the running services with %d other articles through the run's topics"
                 + " at its rate, done in %.1f s; they are left out of every figure below", docs.size(),
                 (System.currentTimeMillis() - t0) / 1000.0));
+        return articleIds;
     }
 
     /** Waits for the collector, failing fast when a service stops or the timeout passes. */

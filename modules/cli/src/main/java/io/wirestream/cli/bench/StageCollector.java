@@ -73,15 +73,18 @@ final class StageCollector implements AutoCloseable {
     /** Whether every enriched record carried a log-append timestamp (the topic was created by the bench). */
     boolean enrichedLogAppendTime = true;
     private final Set<String> originalsAwaitingEnriched = new HashSet<>();
+    private final Set<String> primed;
 
     /**
      * @param documents how many documents to wait for
-     * @param fromEnd   watch only what comes after the topics' current ends (the run was primed), rather than
-     *                  everything from the beginning
+     * @param primed    articles that went through the topics before (priming): watch only what comes after the
+     *                  topics' current ends, and leave out a late record about one of them (a correction, a story
+     *                  update); none: everything from the beginning
      */
-    StageCollector(String bootstrapServers, Topics topics, int documents, boolean fromEnd) {
+    StageCollector(String bootstrapServers, Topics topics, int documents, Set<String> primed) {
         this.topics = topics;
         this.documents = documents;
+        this.primed = Set.copyOf(primed);
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -94,7 +97,7 @@ final class StageCollector implements AutoCloseable {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
-        if (fromEnd) {
+        if (!primed.isEmpty()) {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);      // now, not at the first poll, which comes after the next send
         } else {
@@ -147,6 +150,10 @@ final class StageCollector implements AutoCloseable {
 
     private void take(ConsumerRecord<byte[], byte[]> r, long now) {
         String topic = r.topic();
+        if (r.key() != null && !topic.equals(topics.documents().name())
+                && primed.contains(new String(r.key(), StandardCharsets.UTF_8))) {
+            return;      // keyed by article id on every topic past the documents
+        }
         if (topic.equals(topics.documents().name())) {
             documentTraffic.add(r.timestamp());
         } else if (topic.equals(topics.articlesRaw().name())) {
