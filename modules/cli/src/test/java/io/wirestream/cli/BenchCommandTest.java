@@ -88,6 +88,9 @@ class BenchCommandTest {
     @Test
     void theCpuIsBrokenDownByThreadGroup() {
         assertThat(run.out()).containsPattern("%  +[0-9.]+ ms per document  wirestream-dedup-StreamThread-N");
+        // and the 7-hop ceiling's, per record, beside it
+        assertThat(run.out()).containsPattern("Process CPU during the 7-hop ceiling: [0-9.]+ s for 120 records = [0-9.]+ ms per record")
+                .containsPattern("%  +[0-9.]+ ms per record    wirestream-bench-passthrough-N-StreamThread-N");
     }
 
     @Test

@@ -105,8 +105,11 @@ public record BenchResult(
      * @param records       records that reached the last hop
      * @param startupMillis from {@code KafkaStreams.start()} to RUNNING
      * @param runMillis     from RUNNING to the log-append time of the last record on the last hop
+     * @param cpuNanos      process CPU from RUNNING until the last record was read on the last hop
+     * @param cpuByThreadGroup the same per group of threads (see {@link ThreadCpu})
      */
-    public record Ceiling(int hops, long records, long startupMillis, long runMillis) {
+    public record Ceiling(int hops, long records, long startupMillis, long runMillis, long cpuNanos,
+                          Map<String, Long> cpuByThreadGroup) {
         public double perSecond() {
             return runMillis > 0 ? records * 1000.0 / runMillis : Double.NaN;
         }
@@ -187,16 +190,26 @@ public record BenchResult(
                 resources.cpuNanos() / 1e9, resources.wallNanos() / 1e9, (double) resources.cpuNanos() / resources.wallNanos(),
                 Runtime.getRuntime().availableProcessors(), resources.inProcessCluster()
                         ? "one JVM: broker, registry, the three services and this bench" : "the three services and this bench");
-        out.println("  by thread group (groups under 1 % left out):");
-        if (resources.cpuNanos() > 0) {
-            resources.cpuByThreadGroup().entrySet().stream()
-                    .filter(e -> e.getValue() * 100 >= resources.cpuNanos())
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> out.printf(Locale.ROOT, "  %5.1f %%  %6.2f ms per document  %s%n",
-                            100.0 * e.getValue() / resources.cpuNanos(), e.getValue() / 1e6 / articles, e.getKey()));
-        }
+        printCpuByGroup(out, resources.cpuNanos(), resources.cpuByThreadGroup(), articles, "document");
+        out.printf(Locale.ROOT, "Process CPU during the %d-hop ceiling: %.1f s for %d records = %.2f ms per record (the pipeline:"
+                        + " %.2f ms per document)%n", ceiling.hops(), ceiling.cpuNanos() / 1e9, ceiling.records(),
+                ceiling.cpuNanos() / 1e6 / ceiling.records(), resources.cpuNanos() / 1e6 / articles);
+        printCpuByGroup(out, ceiling.cpuNanos(), ceiling.cpuByThreadGroup(), ceiling.records(), "record");
         out.println(resultLine());
         out.flush();
+    }
+
+    /** CPU per thread group, largest first, each as a share of {@code cpuNanos} and per document or record. */
+    private static void printCpuByGroup(PrintWriter out, long cpuNanos, Map<String, Long> byGroup, long count, String per) {
+        out.println("  by thread group (groups under 1 % left out):");
+        if (cpuNanos <= 0 || count <= 0) {
+            return;
+        }
+        byGroup.entrySet().stream()
+                .filter(e -> e.getValue() * 100 >= cpuNanos)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.printf(Locale.ROOT, "  %5.1f %%  %6.2f ms per %-8s  %s%n",
+                        100.0 * e.getValue() / cpuNanos, e.getValue() / 1e6 / count, per, e.getKey()));
     }
 
     /** Per topic and per document: why the pipeline costs more than the pass-through. */

@@ -105,6 +105,7 @@ final class PassThrough {
                         + app.state() + ")");
             }
             long running = System.currentTimeMillis();
+            ThreadCpu.Window window = ThreadCpu.Window.open();
             List<TopicPartition> partitions = consumer.partitionsFor(last).stream()
                     .map(p -> new TopicPartition(last, p.partition())).toList();
             consumer.assign(partitions);
@@ -122,7 +123,8 @@ final class PassThrough {
                     lastAppend = Math.max(lastAppend, r.timestamp());
                 }
             }
-            return new BenchResult.Ceiling(hops, seen, running - started, lastAppend - running);
+            ThreadCpu.Used used = window.close(prefix);
+            return new BenchResult.Ceiling(hops, seen, running - started, lastAppend - running, used.cpuNanos(), used.byGroup());
         }
     }
 

@@ -18,7 +18,6 @@ import io.wirestream.runtime.StreamsService;
 import io.wirestream.tagger.TaggerService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,12 +221,7 @@ public final class PipelineBench {
         StageCollector collector;
         Map<String, Long> sentAt = new HashMap<>();
         long firstSend;
-        long cpuStart;
-        Map<Long, ThreadCpu.Sample> threadsStart;
-        Map<String, Long> threadCpu;
-        long wallStart;
-        long cpuEnd;
-        long wallEnd;
+        ThreadCpu.Used used;
         long heapUsed;
         Map<TopicPartition, Long> primed = Map.of();
         try {
@@ -253,14 +247,10 @@ public final class PipelineBench {
             collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), primedArticles);
             try (collector) {
                 collector.start();
-                threadsStart = ThreadCpu.snapshot();
-                cpuStart = cpuNanos();
-                wallStart = System.nanoTime();
+                ThreadCpu.Window window = ThreadCpu.Window.open();
                 firstSend = publish(benchSettings.bootstrapServers(), topics.documents(), documents, sentAt, progress);
                 awaitPipeline(collector, services, firstSend, documents.size());
-                cpuEnd = cpuNanos();
-                threadCpu = ThreadCpu.byGroup(threadsStart, ThreadCpu.snapshot(), prefix, cpuEnd - cpuStart);
-                wallEnd = System.nanoTime();
+                used = window.close(prefix);
                 Runtime rt = Runtime.getRuntime();
                 heapUsed = rt.totalMemory() - rt.freeMemory();
             }
@@ -302,8 +292,8 @@ public final class PipelineBench {
                 stages(collector), latency(collector, sentAt),
                 documents.size() * 1000.0 / Math.max(1, pipelineEnd - firstSend),
                 pipelineEnd - firstSend, ceilings.get(0), ceilings.get(1),
-                new BenchResult.Resources(stateBytes, heapUsed, Runtime.getRuntime().maxMemory(), cpuEnd - cpuStart,
-                        wallEnd - wallStart, devStack, threadCpu), traffic, ceilingTraffic);
+                new BenchResult.Resources(stateBytes, heapUsed, Runtime.getRuntime().maxMemory(), used.cpuNanos(),
+                        used.wallNanos(), devStack, used.byGroup()), traffic, ceilingTraffic);
     }
 
     /**
@@ -591,10 +581,6 @@ public final class PipelineBench {
         } catch (ExecutionException e) {
             return null;
         }
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long size(Path dir) {

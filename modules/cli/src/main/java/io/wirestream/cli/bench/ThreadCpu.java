@@ -100,6 +100,28 @@ final class ThreadCpu {
         return samples;
     }
 
+    /** CPU time of the whole process so far. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** A span of the run being measured: process CPU and per-thread CPU at its start. */
+    record Window(long processCpuStart, Map<Long, Sample> threadsStart, long wallStart) {
+        static Window open() {
+            return new Window(processCpuNanos(), snapshot(), System.nanoTime());
+        }
+
+        /** Process CPU and CPU per thread group (see {@link #byGroup}) from the start until now. */
+        Used close(String runPrefix) {
+            long cpu = processCpuNanos() - processCpuStart;
+            return new Used(cpu, System.nanoTime() - wallStart, byGroup(threadsStart, snapshot(), runPrefix, cpu));
+        }
+    }
+
+    /** What a span used: process CPU, wall time and CPU per thread group, in nanoseconds. */
+    record Used(long cpuNanos, long wallNanos, Map<String, Long> byGroup) {
+    }
+
     /**
      * CPU between two snapshots per thread group (threads born in between count from zero; threads that
      * ended in between are lost to {@link #REST}), plus {@link #REST}: the rest of {@code processCpuNanos}.
