@@ -115,7 +115,8 @@ public record ServiceSettings(
     public static final String DEFAULT_COMMIT_INTERVAL_MS = "50";
 
     /**
-     * Kafka Streams configuration: exactly-once v2, commits every {@value #DEFAULT_COMMIT_INTERVAL_MS} ms, dead
+     * Kafka Streams configuration: exactly-once v2, commits every {@value #DEFAULT_COMMIT_INTERVAL_MS} ms (unless the
+     * caller chose at-least-once, whose commits nothing downstream waits for), dead
      * letters to {@code news.dlq} through {@link DeadLetterHandler} for records that cannot be deserialised or
      * processed, and the caller's overrides last.
      */
@@ -125,7 +126,10 @@ public record ServiceSettings(
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        if (!StreamsConfig.AT_LEAST_ONCE.equals(streamsOverrides.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+            // Under at-least-once Kafka Streams commits every 30 s and nothing waits for a commit to be seen.
+            p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        }
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(topics.replicationFactor()));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());

@@ -95,5 +95,9 @@ class ServiceSettingsTest {
         ServiceSettings told = ServiceSettings.parse("dedup", props("bootstrap.servers", "k:1", "schema.registry.url", "http://x",
                 "commit.interval.ms", "200"), Map.of());
         assertThat(told.streamsProperties("dlq").getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("200");
+        // at-least-once keeps Kafka Streams' own default (30 s): 50 ms would only cost commits there
+        ServiceSettings atLeastOnce = ServiceSettings.parse("dedup", props("bootstrap.servers", "k:1", "schema.registry.url",
+                "http://x", "processing.guarantee", "at_least_once"), Map.of());
+        assertThat(atLeastOnce.streamsProperties("dlq")).doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     }
 }
