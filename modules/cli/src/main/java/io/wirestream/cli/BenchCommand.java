@@ -87,13 +87,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
             description = "Articles to run through the pipeline and the pass-through first, not measured, so that the measured"
-                    + " run sees compiled code as a long-running service does; 0 measures a cold JVM (default: ${DEFAULT-VALUE}).")
+                    + " run sees compiled code as a long-running service does; 0, with --prime 0, measures a cold JVM (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--prime", paramLabel = "N", defaultValue = "1000",
             description = "Articles to run through the measured run's own services and topics, at its rate, just before the"
-                    + " measured articles and left out of every figure, so that these meet services already at work, as in a"
-                    + " deployment, rather than just started; 0 measures from the services' start (default: ${DEFAULT-VALUE}).")
+                    + " measured articles and left out of every figure but state size and heap, so that these meet services"
+                    + " already at work, as in a deployment, rather than just started; 0 measures from the services' start"
+                    + " (default: ${DEFAULT-VALUE}).")
     int prime;
 
     @Option(names = "--keep-topics", description = "On a given cluster, keep the run's topics and consumer groups (deleted by default).")

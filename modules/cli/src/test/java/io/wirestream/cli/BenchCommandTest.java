@@ -62,12 +62,15 @@ class BenchCommandTest {
     }
 
     @Test
-    void thePrimingArticlesGoThroughTheSameServicesFirstAndAreLeftOutOfEveryFigure() {
+    void thePrimingArticlesGoThroughTheSameServicesFirstAndAreLeftOutOfTheMeasuredFigures() {
         assertThat(run.out()).contains("primed the running services with 40 other articles");
         // 120 documents measured, not 160: in both traffic tables (each table's lines only) and in the ceiling's count
         assertThat(run.out()).containsPattern("Written to Kafka by the pipeline[^\\n]*\\n(  [^\\n]*\\n)*?  news\\.documents +1\\.00 offsets")
                 .containsPattern("Written to Kafka by the pass-through application[^\\n]*\\n(  [^\\n]*\\n)*?  news\\.documents +1\\.00 offsets")
-                .containsPattern("documents → 7 topics [^\\n]*: 120 records ");
+                .containsPattern("documents → 7 topics [^\\n]*: 120 records ")
+                // the ceiling starts after the priming documents: its last hop took 120 records and a few transaction
+                // markers, under 1.33 offsets per document, which 160 records would be without the markers
+                .containsPattern("\\n  bench\\.passthrough-7\\.7 +1\\.[0-2]\\d offsets");
     }
 
     @Test

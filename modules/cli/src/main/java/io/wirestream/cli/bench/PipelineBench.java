@@ -73,9 +73,9 @@ public final class PipelineBench {
      * @param warmup     articles to run through the pipeline and the pass-through first, unmeasured, so that
      *                   the measured run sees compiled code, as a long-running service does (0: none)
      * @param prime      articles to run through the measured run's own services and topics, at its rate, before
-     *                   the measured articles, and left out of every figure: the measured articles then meet
-     *                   services that are already processing, as in a deployment, not ones that have just started
-     *                   (0: none)
+     *                   the measured articles, and left out of every figure but state size and heap: the measured
+     *                   articles then meet services that are already processing, as in a deployment, not ones
+     *                   that have just started (0: none)
      */
     public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
                          Duration timeout, boolean keepTopics, int warmup, int prime) {
@@ -243,8 +243,8 @@ public final class PipelineBench {
                 primed = endOffsets(benchSettings);
             }
 
-            // After priming, from the topics' ends: the measured articles only.
-            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), primedArticles);
+            // After priming, from the offsets it left (those the traffic tables count from): the measured articles only.
+            collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), primed, primedArticles);
             try (collector) {
                 collector.start();
                 ThreadCpu.Window window = ThreadCpu.Window.open();
@@ -307,18 +307,19 @@ public final class PipelineBench {
         try (Admin admin = Admin.create(adminConfig(settings))) {
             Map<TopicPartition, Integer> leaders = new HashMap<>();
             Map<TopicPartition, Long> ends = endOffsets(admin, include, leaders);
-            // The run created these topics, so they start at offset 0; the start offset is no use, because Kafka
-            // Streams deletes what it has consumed from its repartition topics.
-            Map<String, Long> offsets = new HashMap<>();
+            // The run created these topics, so offsets count from 0; the log start offset only tells what is still
+            // on disk, because Kafka Streams deletes what it has consumed from its repartition topics.
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            ends.keySet().forEach(tp -> earliest.put(tp, OffsetSpec.earliest()));
+            Map<String, Long> kept = new HashMap<>();
+            admin.listOffsets(earliest).all().get().forEach((tp, info) -> kept.merge(tp.topic(), ends.get(tp) - info.offset(), Long::sum));
             Map<String, Long> since = new HashMap<>();
-            ends.forEach((tp, end) -> {
-                offsets.merge(tp.topic(), end, Long::sum);
-                since.merge(tp.topic(), end - before.getOrDefault(tp, 0L), Long::sum);
-            });
+            ends.forEach((tp, end) -> since.merge(tp.topic(), end - before.getOrDefault(tp, 0L), Long::sum));
             Map<String, Long> bytes = leaderLogBytes(admin, leaders);
+            // After priming, the measured share of what is on disk: all of it once the priming records are purged.
             return since.keySet().stream().filter(n -> since.get(n) > 0).sorted()
-                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), since.get(n),
-                            bytes == null ? -1 : Math.round((double) bytes.getOrDefault(n, 0L) * since.get(n) / offsets.get(n))))
+                    .map(n -> new BenchResult.Traffic(n.substring(prefix.length()), since.get(n), bytes == null ? -1
+                            : Math.round(bytes.getOrDefault(n, 0L) * Math.min(1.0, (double) since.get(n) / Math.max(1L, kept.get(n))))))
                     .toList();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the run's topics: " + e.getCause().getMessage(), e.getCause());
@@ -365,14 +366,14 @@ public final class PipelineBench {
         List<SourceDocument> docs = documents(articles);
         long t0 = System.currentTimeMillis();
         Set<String> articleIds;
-        try (StageCollector primingCollector = new StageCollector(bootstrapServers, topics, docs.size(), Set.of())) {
+        try (StageCollector primingCollector = new StageCollector(bootstrapServers, topics, docs.size(), Map.of(), Set.of())) {
             primingCollector.start();
             long first = publish(bootstrapServers, topics.documents(), docs, new HashMap<>(), line -> { });
             awaitPipeline(primingCollector, services, first, docs.size());
             articleIds = Set.copyOf(primingCollector.documentOf.keySet());      // the collector is done: safe to read
         }
         progress.accept(String.format(Locale.ROOT, "primed the running services with %d other articles through the run's topics"
-                + " at its rate, done in %.1f s; they are left out of every figure below", docs.size(),
+                + " at its rate, done in %.1f s; they are left out of every figure below but state size and heap", docs.size(),
                 (System.currentTimeMillis() - t0) / 1000.0));
         return articleIds;
     }

@@ -77,11 +77,12 @@ final class StageCollector implements AutoCloseable {
 
     /**
      * @param documents how many documents to wait for
-     * @param primed    articles that went through the topics before (priming): watch only what comes after the
-     *                  topics' current ends, and leave out a late record about one of them (a correction, a story
-     *                  update); none: everything from the beginning
+     * @param from      where to start reading, per partition, after priming (the end offsets once it was done);
+     *                  empty: everything from the beginning
+     * @param primed    the priming articles: a late record about one of them (a correction, a story update) is
+     *                  left out
      */
-    StageCollector(String bootstrapServers, Topics topics, int documents, Set<String> primed) {
+    StageCollector(String bootstrapServers, Topics topics, int documents, Map<TopicPartition, Long> from, Set<String> primed) {
         this.topics = topics;
         this.documents = documents;
         this.primed = Set.copyOf(primed);
@@ -97,11 +98,10 @@ final class StageCollector implements AutoCloseable {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
-        if (!primed.isEmpty()) {
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);      // now, not at the first poll, which comes after the next send
-        } else {
+        if (from.isEmpty()) {
             consumer.seekToBeginning(partitions);
+        } else {
+            partitions.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
         }
         this.thread = new Thread(this::run, "wirestream-bench-collector");
         thread.setDaemon(true);
