@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -130,11 +129,9 @@ final class PassThrough {
 
     /** Commits {@code from} as the application's offsets before it starts, so it begins there. */
     private static void startAt(ServiceSettings settings, Map<TopicPartition, Long> from) throws InterruptedException {
-        Map<String, Object> config = new HashMap<>(settings.streamsOverrides());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         from.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(PipelineBench.adminConfig(settings))) {
             admin.alterConsumerGroupOffsets(settings.applicationId(), offsets).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set where the pass-through application starts: " + e.getCause().getMessage(),

@@ -105,9 +105,9 @@ public final class PipelineBench {
             return new Config(warmup, rate, duplicates, partitions, words, seed + 1, timeout, keepTopics, 0, 0);
         }
 
-        /** The priming articles: {@code prime} others again (a third seed), published at the run's rate. */
+        /** The priming articles (when {@code prime > 0}): {@code prime} others again (a third seed), at the run's rate. */
         Config primingRun() {
-            return new Config(Math.max(1, prime), rate, duplicates, partitions, words, seed + 2, timeout, keepTopics, 0, 0);
+            return new Config(prime, rate, duplicates, partitions, words, seed + 2, timeout, keepTopics, 0, 0);
         }
     }
 
@@ -516,7 +516,8 @@ public final class PipelineBench {
         return ServiceSettings.parse(service, p, env);
     }
 
-    private static Map<String, Object> adminConfig(ServiceSettings settings) {
+    /** An admin client's configuration for the cluster {@code settings} name, with its client overrides (security). */
+    static Map<String, Object> adminConfig(ServiceSettings settings) {
         Map<String, Object> config = new HashMap<>(settings.streamsOverrides());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         return config;
