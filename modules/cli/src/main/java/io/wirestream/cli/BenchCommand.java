@@ -97,6 +97,13 @@ final class BenchCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int prime;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Write a CPU profile of the measured run (async-profiler: every thread, Java, native and, with perf"
+                    + " events, kernel frames; Linux x64 and arm64) to FILE, and one of the 7-hop ceiling beside it (FILE with"
+                    + " -ceiling before the extension): .html is a flame graph, .collapsed one line per stack. Sampling costs"
+                    + " CPU: compare such runs with each other only.")
+    Path profile;
+
     @Option(names = "--keep-topics", description = "On a given cluster, keep the run's topics and consumer groups (deleted by default).")
     boolean keepTopics;
 
@@ -105,7 +112,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PipelineBench.Config config;
         try {
-            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics, warmup, prime);
+            config = new PipelineBench.Config(articles, parseRate(rate), duplicates, partitions, words, seed, timeout, keepTopics, warmup, prime,
+                    profile);
+            PipelineBench.checkProfiler(config);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -54,6 +54,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void anUnknownProfileFormatIsRefusedBeforeAnythingRuns() {
+        CliRun bad = CliRun.of("bench", "--profile", "profile.svg");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--profile writes .html (flame graph) or .collapsed (one line per stack); not profile.svg");
+    }
+
+    @Test
     void theWarmUpRunsFirstOnTopicsOfItsOwn() {
         assertThat(run.out()).containsPattern("warm-up, not measured: 30 other articles .* topic prefix bench-\\S+-warmup\\.")
                 .containsPattern("warm-up done \\(cold JVM\\): [0-9.]+ articles/s");

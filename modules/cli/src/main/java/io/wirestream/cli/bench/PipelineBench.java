@@ -76,9 +76,11 @@ public final class PipelineBench {
      *                   the measured articles, and left out of every figure but state size and heap: the measured
      *                   articles then meet services that are already processing, as in a deployment, not ones
      *                   that have just started (0: none)
+     * @param profile    where to write a CPU profile of the measured run (async-profiler, every thread), and of the
+     *                   7-hop ceiling beside it ({@code name-ceiling.ext}); null: none
      */
     public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
-                         Duration timeout, boolean keepTopics, int warmup, int prime) {
+                         Duration timeout, boolean keepTopics, int warmup, int prime, Path profile) {
         public Config {
             if (articles < 1) {
                 throw new IllegalArgumentException("--articles must be >= 1, was " + articles);
@@ -100,6 +102,12 @@ public final class PipelineBench {
             }
         }
 
+        /** As above, without a profile. */
+        public Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
+                      Duration timeout, boolean keepTopics, int warmup, int prime) {
+            this(articles, rate, duplicates, partitions, words, seed, timeout, keepTopics, warmup, prime, null);
+        }
+
         /** The warm-up run: {@code warmup} other articles (another seed), not primed, the same settings otherwise. */
         Config warmupRun() {
             return new Config(warmup, rate, duplicates, partitions, words, seed + 1, timeout, keepTopics, 0, 0);
@@ -119,6 +127,20 @@ public final class PipelineBench {
     private final Map<String, String> env;
     private final Path workDir;
     private final String prefix;
+    /** Null unless {@code config.profile()} names a file. */
+    private final Profiler profiler;
+
+    /**
+     * Fails fast on a {@code --profile} the bench could not write (an unknown format, a directory it cannot write to),
+     * or no profiler library for this platform.
+     *
+     * @throws IllegalArgumentException saying why
+     */
+    public static void checkProfiler(Config config) {
+        if (config.profile() != null) {
+            Profiler.load(config.profile());
+        }
+    }
 
     /**
      * @param connection properties naming a cluster ({@code bootstrap.servers}, {@code schema.registry.url},
@@ -138,6 +160,7 @@ public final class PipelineBench {
         this.env = env;
         this.workDir = workDir;
         this.prefix = prefix;
+        this.profiler = config.profile() == null ? null : Profiler.load(config.profile());
     }
 
     /** Runs the bench (first the warm-up, when asked for); {@code progress} hears what happens. */
@@ -248,9 +271,18 @@ public final class PipelineBench {
             try (collector) {
                 collector.start();
                 ThreadCpu.Window window = ThreadCpu.Window.open();
-                firstSend = publish(benchSettings.bootstrapServers(), topics.documents(), documents, sentAt, progress);
-                awaitPipeline(collector, services, firstSend, documents.size());
-                used = window.close(prefix);
+                if (profiler != null) {
+                    profiler.start();
+                }
+                try {
+                    firstSend = publish(benchSettings.bootstrapServers(), topics.documents(), documents, sentAt, progress);
+                    awaitPipeline(collector, services, firstSend, documents.size());
+                    used = window.close(prefix);
+                } finally {
+                    if (profiler != null) {
+                        progress.accept("profile of the measured run: " + profiler.stop(config.profile()));
+                    }
+                }
                 Runtime rt = Runtime.getRuntime();
                 heapUsed = rt.totalMemory() - rt.freeMemory();
             }
@@ -277,8 +309,19 @@ public final class PipelineBench {
         List<BenchResult.Ceiling> ceilings = new ArrayList<>();
         for (int n : new int[] {PassThrough.PIPELINE_HOPS, PassThrough.SERVICE_HOPS}) {
             progress.accept("pass-through application over the same " + documents.size() + " documents, " + n + " hops");
-            ceilings.add(PassThrough.run(settings(base, PassThrough.service(n)), prefix, n, measuredDocuments, documents.size(),
-                    config.timeout()));
+            boolean profiled = profiler != null && n == PassThrough.PIPELINE_HOPS;
+            if (profiled) {
+                profiler.start();
+            }
+            try {
+                ceilings.add(PassThrough.run(settings(base, PassThrough.service(n)), prefix, n, measuredDocuments, documents.size(),
+                        config.timeout()));
+            } finally {
+                if (profiled) {
+                    progress.accept("profile of the " + n + "-hop ceiling: "
+                            + profiler.stop(Profiler.withSuffix(config.profile(), "ceiling")));
+                }
+            }
         }
         List<BenchResult.Traffic> ceilingTraffic = traffic(benchSettings,
                 name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic), primed);
