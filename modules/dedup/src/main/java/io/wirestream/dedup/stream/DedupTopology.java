@@ -45,22 +45,26 @@ public final class DedupTopology {
     }
 
     public static Topology build(DedupConfig config, Topics topics, String signalsTopic) {
-        // Stores are cached: an article's state is rewritten once per band signal (about 21 times), and the cache
-        // folds those writes into one RocksDB put and one changelog record per commit. Measured with
-        // `wirestream bench --articles 3000`: 93 -> 124 articles/s, 20 -> 15 ms of CPU per article.
+        // Only the stores rewritten within a commit are cached: an article's state is rewritten once per signal (each
+        // bucket partition's answer, each verification and story signal), and the cache folds those writes into one
+        // RocksDB put and one changelog record per commit. Caching every store (5eb2a90), measured with `wirestream
+        // bench --articles 3000`: 93 -> 124 articles/s, 20 -> 15 ms of CPU per article.
+        // The article, its shingle set and the band index are written once per key (a bucket gets a second member
+        // rarely within a commit) and not cached: in the shared cache they only pushed the article states out, and an
+        // eviction that meets a dirty entry flushes its whole store (a profile found 14 % of the dedup thread there).
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
                 Serdes.String(), ArticleState.SERDE).withCachingEnabled());
-        // The article and its shingle set never change: stores of their own, written once, so that the ~21 rewrites
-        // of the article state stay small. Measured with `wirestream bench --articles 3000`: see the README.
+        // The article and its shingle set never change: stores of their own, written once, so that the rewrites of the
+        // article state stay small. Measured with `wirestream bench --articles 3000`: see the README.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BODIES_STORE),
-                Serdes.String(), ArticleState.BODY_SERDE).withCachingEnabled());
+                Serdes.String(), ArticleState.BODY_SERDE).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHINGLES_STORE),
-                Serdes.String(), ArticleState.SHINGLES_SERDE).withCachingEnabled());
+                Serdes.String(), ArticleState.SHINGLES_SERDE).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BAND_INDEX_STORE),
-                Serdes.String(), Buckets.SERDE).withCachingEnabled());
+                Serdes.String(), Buckets.SERDE).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_STORE),
                 Serdes.String(), StoryState.SERDE).withCachingEnabled());
 
