@@ -13,13 +13,15 @@ for line in (here / "runs.tsv").read_text().splitlines():
     build, _cmd, rate, _ceiling, ratio, _p50, p99, cpu = line.split("\t")
     runs.setdefault(build, []).append((float(rate), float(ratio), float(p99) / 1000, float(cpu)))
 
-W, H, left, top, bar = 960, 330, 40, 40, 80
-panels = [("articles/s", 0, 550), ("ratio to the 3-hop ceiling", 1, 0.25), ("CPU ms/article", 3, 16)]
+H, left, top, bar = 330, 40, 40, 80
+panels = [("articles/s", 0, 650), ("ratio to the 3-hop ceiling", 1, 0.25), ("CPU ms/article", 3, 16)]
+# Each panel as wide as its bars (one build every bar / 2 + 20 pixels), so that panels never overlap.
+pw = max(306, 30 + len(runs) * (bar / 2 + 20) + 40)
+W = round(left + pw * len(panels))
 out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
        f'<rect width="{W}" height="{H}" fill="white"/>',
        '<text x="10" y="20" font-size="13">wirestream bench, 2 cores: runs (dots), median (bar); ratio to the 3-hop ceiling;'
-       ' warm = --articles 6000 --warmup 4000-6000 (a56584a: --prime 1000), else cold --articles 3000</text>']
-pw = (W - left) / len(panels)
+       ' warm = --articles 6000 --warmup 4000-6000 (from a56584a --prime 1000), warm-20000 = --warmup 20000, else cold --articles 3000</text>']
 for p, (title, col, vmax) in enumerate(panels):
     x0 = left + p * pw
     base = H - 60
