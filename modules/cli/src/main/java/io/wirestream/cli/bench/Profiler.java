@@ -57,24 +57,25 @@ final class Profiler {
     /**
      * Starts sampling every thread's CPU once per millisecond: with the {@code cpu-clock} perf event where the kernel
      * allows it ({@code kernel.perf_event_paranoid} at most 2, no seccomp filter), otherwise with per-thread CPU
-     * timers ({@code ctimer}: no kernel frames).
+     * timers ({@code ctimer}: no kernel frames), otherwise with the process's interval timer ({@code itimer}).
      *
-     * @throws IllegalStateException if neither starts (the profiler is already running, for one)
+     * @throws IllegalStateException if none starts (the profiler is already running, for one)
      */
     void start() {
-        try {
-            profiler.execute("start,event=cpu-clock,interval=1ms,threads");
-            event = "perf event cpu-clock";
-        } catch (RuntimeException | IOException perf) {
-            // "No access to perf events" and the like: CPU timers need no permission.
+        StringBuilder failures = new StringBuilder();
+        // "No access to perf events" and the like: CPU timers need no permission; the process-wide interval timer is
+        // the last resort of older kernels.
+        for (String[] engine : new String[][] {{"cpu-clock", "perf event cpu-clock"}, {"ctimer", "CPU timers, no perf events here"},
+                {"itimer", "interval timer, no perf events or CPU timers here"}}) {
             try {
-                profiler.execute("start,event=ctimer,interval=1ms,threads");
-                event = "CPU timers, no perf events here";
+                profiler.execute("start,event=" + engine[0] + ",interval=1ms,threads");
+                event = engine[1];
+                return;
             } catch (RuntimeException | IOException e) {
-                throw new IllegalStateException("could not start async-profiler: " + e.getMessage()
-                        + " (with perf events: " + perf.getMessage() + ")", e);
+                failures.append(failures.length() == 0 ? "" : "; ").append(engine[0]).append(": ").append(e.getMessage());
             }
         }
+        throw new IllegalStateException("could not start async-profiler (" + failures + ")");
     }
 
     /**
