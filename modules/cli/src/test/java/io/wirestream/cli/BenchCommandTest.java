@@ -54,6 +54,11 @@ class BenchCommandTest {
     }
 
     @Test
+    void theMachinesSpeedIsMeasuredBeforeBetweenAndAfter() {
+        assertThat(run.out()).containsPattern("machine speed: fingerprinting one generated article took [0-9.]+ / [0-9.]+ / [0-9.]+ µs");
+    }
+
+    @Test
     void anUnknownProfileFormatIsRefusedBeforeAnythingRuns() {
         CliRun bad = CliRun.of("bench", "--profile", "profile.svg");
         assertThat(bad.exit()).isEqualTo(2);

@@ -247,6 +247,8 @@ public final class PipelineBench {
         ThreadCpu.Used used;
         long heapUsed;
         Map<TopicPartition, Long> primed = Map.of();
+        Calibration calibration = new Calibration();
+        double[] speed = new double[3];
         try {
             long t0 = System.currentTimeMillis();
             services.add(IngestService.start(serviceSettings.get(IngestService.NAME)));
@@ -270,6 +272,7 @@ public final class PipelineBench {
             collector = new StageCollector(benchSettings.bootstrapServers(), topics, documents.size(), primed, primedArticles);
             try (collector) {
                 collector.start();
+                speed[0] = calibration.microsPerArticle();
                 ThreadCpu.Window window = ThreadCpu.Window.open();
                 if (profiler != null) {
                     profiler.start();
@@ -307,6 +310,7 @@ public final class PipelineBench {
         Map<TopicPartition, Long> measuredDocuments = primed.entrySet().stream().filter(e -> e.getKey().topic().equals(documentsTopic))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<BenchResult.Ceiling> ceilings = new ArrayList<>();
+        speed[1] = calibration.microsPerArticle();
         for (int n : new int[] {PassThrough.PIPELINE_HOPS, PassThrough.SERVICE_HOPS}) {
             progress.accept("pass-through application over the same " + documents.size() + " documents, " + n + " hops");
             boolean profiled = profiler != null && n == PassThrough.PIPELINE_HOPS;
@@ -323,6 +327,8 @@ public final class PipelineBench {
                 }
             }
         }
+        speed[2] = calibration.microsPerArticle();
+        progress.accept(speedLine(speed));
         List<BenchResult.Traffic> ceilingTraffic = traffic(benchSettings,
                 name -> name.startsWith(passThroughTopics) || name.equals(documentsTopic), primed);
 
@@ -419,6 +425,22 @@ public final class PipelineBench {
                 + " at its rate, done in %.1f s; they are left out of every figure below but state size and heap", docs.size(),
                 (System.currentTimeMillis() - t0) / 1000.0));
         return articleIds;
+    }
+
+    /**
+     * The machine's speed at the three points {@link Calibration} measures, and a warning when it changed by more
+     * than a fifth: the pipeline and its ceiling then ran on a different machine, in effect.
+     */
+    static String speedLine(double[] micros) {
+        double min = Math.min(micros[0], Math.min(micros[1], micros[2]));
+        double max = Math.max(micros[0], Math.max(micros[1], micros[2]));
+        String line = String.format(Locale.ROOT, "machine speed: fingerprinting one generated article took %.1f / %.1f / %.1f µs of"
+                + " one thread's CPU before the measured run, between it and the ceiling, after the ceiling (best of 7 rounds)",
+                micros[0], micros[1], micros[2]);
+        return max > 1.2 * min
+                ? line + String.format(Locale.ROOT, "; WARNING: %.0f %% apart, so the machine ran at different speeds during this"
+                        + " run and the ratio to the ceiling is not reliable", 100 * (max / min - 1))
+                : line;
     }
 
     /** Waits for the collector, failing fast when a service stops or the timeout passes. */
