@@ -31,15 +31,11 @@ final class Calibration {
         this.texts = new ArticleGenerator(42).articles(20, 0, 400).stream()
                 .map(a -> new String[] {a.json().get("title").asText(), a.json().get("text").asText()})
                 .toList();
-        measure(); // compiles the work, so that the first real measurement is not the JIT's
+        microsPerArticle(); // compiles the work, so that the first real measurement is not the JIT's
     }
 
     /** CPU microseconds one thread needs to fingerprint one of the articles: the best of {@link #ROUNDS} rounds. */
     double microsPerArticle() {
-        return measure();
-    }
-
-    private double measure() {
         long best = Long.MAX_VALUE;
         long hashes = 0;
         for (int round = 0; round < ROUNDS; round++) {
