@@ -27,6 +27,8 @@ public final class TopicSink implements ReplaySink {
     private final boolean keepPartitions;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Whether {@link #failure} has reached the caller: {@link #close()} does not throw it a second time. */
+    private volatile boolean failureThrown;
 
     public TopicSink(String topic, Producer<byte[], byte[]> producer, boolean keepPartitions) {
         this.topic = topic;
@@ -76,10 +78,18 @@ public final class TopicSink implements ReplaySink {
         return "topic " + topic;
     }
 
+    /**
+     * Flushes and closes the producer. A send failure already thrown by {@link #write} or {@link #flush} is not
+     * thrown again: in a try-with-resources block that would suppress the exception into itself, which the
+     * JDK refuses with an {@link IllegalArgumentException} that hides the real cause.
+     */
     @Override
     public void close() {
         try {
-            flush();
+            producer.flush();
+            if (!failureThrown) {
+                rethrow();
+            }
         } finally {
             producer.close();
         }
@@ -88,6 +98,7 @@ public final class TopicSink implements ReplaySink {
     private void rethrow() {
         Exception e = failure.get();
         if (e != null) {
+            failureThrown = true;
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
     }

@@ -1,0 +1,43 @@
+package io.wirestream.client.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+class TopicSinkTest {
+
+    /**
+     * A send that fails (here: no broker answers, so the producer's metadata wait runs out) reaches the caller
+     * once, as itself, naming the record; closing the sink in try-with-resources afterwards must not throw the
+     * same exception again, which the JDK would turn into "Self-suppression not permitted" and lose the cause.
+     */
+    @Test
+    void aFailedSendIsReportedOnceWithItsCauseWhenTheSinkIsClosedByTryWithResources() {
+        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 200);
+        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("news.articles.raw", 3, 41, 1_794_138_000_000L,
+                TimestampType.CREATE_TIME, 1, 1, "k".getBytes(StandardCharsets.UTF_8), "v".getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders(), Optional.empty());
+
+        Throwable thrown = catchThrowable(() -> {
+            try (TopicSink sink = TopicSink.create("v2.news.articles.raw", client, true)) {
+                sink.write(r);
+                sink.flush();
+            }
+        });
+
+        assertThat(thrown).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot write the record from news.articles.raw-3@41 to v2.news.articles.raw");
+        assertThat(thrown.getCause()).isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        assertThat(thrown.getSuppressed()).isEmpty();
+    }
+}
