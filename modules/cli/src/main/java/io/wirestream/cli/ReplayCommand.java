@@ -16,6 +16,7 @@ import io.wirestream.runtime.ServiceSettings;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ final class ReplayCommand implements Callable<Integer> {
             String source = topic != null ? topic : settings.topics().prefix() + Topics.ARTICLES_RAW;
             request = new ReplayRequest(source, PointInTime.parse(from, now), PointInTime.parse(to, now),
                     filters.filter(), Speed.parse(speed));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
@@ -144,9 +145,12 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
-        } catch (IllegalStateException | KafkaException | IOException e) {
+        } catch (IllegalStateException | IllegalArgumentException | KafkaException | IOException e) {
             err.println();
             err.println("error: " + e.getMessage());
+            for (Throwable also : e.getSuppressed()) {
+                err.println("also: " + also.getMessage()); // e.g. the sink's send failure, met when it was closed
+            }
             err.flush();
             return 1;
         }

@@ -38,14 +38,18 @@ public final class Durations {
         int at = 0;
         while (m.find() && m.start() == at) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
+            try {
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(what + ": '" + text + "' is too long to be a duration");
+            }
             at = m.end();
         }
         if (at == 0 || at != t.length()) {

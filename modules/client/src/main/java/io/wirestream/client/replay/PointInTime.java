@@ -1,6 +1,7 @@
 package io.wirestream.client.replay;
 
 import io.wirestream.client.Durations;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * Parses the times replay and reset accept: {@code now}; an ISO-8601 instant or offset date-time
  * ({@code 2026-11-20T10:00:00Z}, {@code 2026-11-20T10:00Z}, {@code 2026-11-20T12:00+02:00}); a local
  * date-time or date, taken as UTC ({@code 2026-11-20T10:00}, {@code 2026-11-20} = midnight UTC); or an age
- * before now ({@code 90s}, {@code 15m}, {@code 2h}, {@code 3d}, or ISO {@code PT2H}).
+ * before now ({@code 90s}, {@code 15m}, {@code 2h}, {@code 3d}, or ISO {@code PT2H}). A time before 1970 (or an
+ * age reaching past it) is 1970-01-01T00:00Z: Kafka has no earlier record timestamps, and its offset lookup
+ * refuses negative ones.
  */
 public final class PointInTime {
 
@@ -39,15 +42,26 @@ public final class PointInTime {
 
     /** @throws IllegalArgumentException listing the accepted forms */
     public static Instant parse(String text, Instant now) {
+        Instant t = read(text, now);
+        return t.isBefore(Instant.EPOCH) ? Instant.EPOCH : t;
+    }
+
+    private static Instant read(String text, Instant now) {
         String t = text == null ? "" : text.trim();
         if (t.equalsIgnoreCase("now")) {
             return now;
         }
         if (AGE.matcher(t.toLowerCase(Locale.ROOT)).matches() || t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            Duration age;
             try {
-                return now.minus(Durations.parse(t, "age"));
+                age = Durations.parse(t, "age");
             } catch (IllegalArgumentException e) {
                 throw notATime(text);
+            }
+            try {
+                return now.minus(age);
+            } catch (ArithmeticException | DateTimeException e) {
+                return Instant.EPOCH; // older than any instant: clamped like any time before 1970
             }
         }
         try {

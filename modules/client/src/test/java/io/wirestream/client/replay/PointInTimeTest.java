@@ -37,4 +37,20 @@ class PointInTimeTest {
         assertThatThrownBy(() -> PointInTime.parse("yesterday", NOW))
                 .hasMessageContaining("'yesterday'").hasMessageContaining("2026-11-20T10:00:00Z");
     }
+
+    /** Kafka has no record before 1970 and refuses a negative time in its offset lookup: earlier times are 1970. */
+    @Test
+    void timesBefore1970AndAgesReachingPastItAreTheEpoch() {
+        assertThat(PointInTime.parse("1960-01-01", NOW)).isEqualTo(Instant.EPOCH);
+        assertThat(PointInTime.parse("0001-01-01T00:00Z", NOW)).isEqualTo(Instant.EPOCH);
+        assertThat(PointInTime.parse("30000d", NOW)).isEqualTo(Instant.EPOCH);
+        assertThat(PointInTime.parse("99999999999999d", NOW)).isEqualTo(Instant.EPOCH);
+        assertThat(PointInTime.parse("1970-01-02", NOW)).isEqualTo(Instant.parse("1970-01-02T00:00:00Z"));
+    }
+
+    @Test
+    void anAgeTooLongForADurationIsRefusedWithTheAcceptedForms() {
+        assertThatThrownBy(() -> PointInTime.parse("9999999999999999999d", NOW)).hasMessageContaining("cannot read time");
+        assertThatThrownBy(() -> PointInTime.duration("3000000000000000000w")).hasMessageContaining("cannot read duration");
+    }
 }

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class TopicSinkTest {
 
+    private static final Map<String, Object> NO_BROKER = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 200);
+
+    private static ConsumerRecord<byte[], byte[]> record() {
+        return new ConsumerRecord<>("news.articles.raw", 3, 41, 1_794_138_000_000L, TimestampType.CREATE_TIME, 1, 1,
+                "k".getBytes(StandardCharsets.UTF_8), "v".getBytes(StandardCharsets.UTF_8), new RecordHeaders(), Optional.empty());
+    }
+
     /**
      * A send that fails (here: no broker answers, so the producer's metadata wait runs out) reaches the caller
      * once, as itself, naming the record; closing the sink in try-with-resources afterwards must not throw the
@@ -22,15 +30,9 @@ class TopicSinkTest {
      */
     @Test
     void aFailedSendIsReportedOnceWithItsCauseWhenTheSinkIsClosedByTryWithResources() {
-        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 200);
-        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("news.articles.raw", 3, 41, 1_794_138_000_000L,
-                TimestampType.CREATE_TIME, 1, 1, "k".getBytes(StandardCharsets.UTF_8), "v".getBytes(StandardCharsets.UTF_8),
-                new RecordHeaders(), Optional.empty());
-
         Throwable thrown = catchThrowable(() -> {
-            try (TopicSink sink = TopicSink.create("v2.news.articles.raw", client, true)) {
-                sink.write(r);
+            try (TopicSink sink = TopicSink.create("v2.news.articles.raw", NO_BROKER, true)) {
+                sink.write(record());
                 sink.flush();
             }
         });
@@ -39,5 +41,15 @@ class TopicSinkTest {
                 .hasMessageContaining("cannot write the record from news.articles.raw-3@41 to v2.news.articles.raw");
         assertThat(thrown.getCause()).isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         assertThat(thrown.getSuppressed()).isEmpty();
+    }
+
+    /** A failure nobody has seen yet (the last write, never flushed) is what closing the sink throws. */
+    @Test
+    void aFailureNotYetReportedIsThrownByClose() {
+        TopicSink sink = TopicSink.create("v2.news.articles.raw", NO_BROKER, true);
+        sink.write(record());
+
+        assertThat(catchThrowable(sink::close)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot write the record from news.articles.raw-3@41");
     }
 }
