@@ -10,6 +10,7 @@ import io.wirestream.client.replay.Replayer;
 import io.wirestream.client.replay.Speed;
 import io.wirestream.client.replay.TopicSink;
 import io.wirestream.client.replay.UnknownTopicException;
+import io.wirestream.model.topic.TopicProvisioner;
 import io.wirestream.model.topic.Topics;
 import io.wirestream.registry.serde.GenericAvroSerde;
 import io.wirestream.runtime.ServiceSettings;
@@ -191,27 +192,31 @@ final class ReplayCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(client)) {
             TopicDescription d = admin.describeTopics(List.of(source)).allTopicNames().get().get(source);
             int partitions = d.partitions().size();
+            boolean samePartitions = true;
             if (admin.listTopics().names().get().contains(into)) {
                 int have = admin.describeTopics(List.of(into)).allTopicNames().get().get(into).partitions().size();
                 if (have != partitions) {
                     messages.printf("note: %s has %d partitions, %s %d: records are partitioned by key%n", into, have,
                             source, partitions);
                 }
-                return have == partitions;
+                samePartitions = have == partitions;
+            } else {
+                short rf = (short) d.partitions().get(0).replicas().size();
+                // The source's own settings (retention, cleanup policy, timestamp type, ...): with the broker's default
+                // retention, records replayed with their old timestamps would be deleted soon after they are written.
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, source);
+                Map<String, String> configs = new LinkedHashMap<>();
+                admin.describeConfigs(List.of(resource)).all().get().get(resource).entries().stream()
+                        .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && e.value() != null)
+                        .forEach(e -> configs.put(e.name(), e.value()));
+                admin.createTopics(List.of(new NewTopic(into, partitions, rf).configs(configs))).all().get();
+                messages.printf("created topic %s with %d partitions and the settings of %s %s%n", into, partitions, source,
+                        configs);
+                messages.flush();
             }
-            short rf = (short) d.partitions().get(0).replicas().size();
-            // The source's own settings (retention, cleanup policy, timestamp type, ...): with the broker's default
-            // retention, records replayed with their old timestamps would be deleted soon after they are written.
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, source);
-            Map<String, String> configs = new LinkedHashMap<>();
-            admin.describeConfigs(List.of(resource)).all().get().get(resource).entries().stream()
-                    .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && e.value() != null)
-                    .forEach(e -> configs.put(e.name(), e.value()));
-            admin.createTopics(List.of(new NewTopic(into, partitions, rf).configs(configs))).all().get();
-            messages.printf("created topic %s with %d partitions and the settings of %s %s%n", into, partitions, source,
-                    configs);
-            messages.flush();
-            return true;
+            // Created now or moments ago (by a script, or the test harness): its leader may not serve it yet.
+            TopicProvisioner.awaitReady(admin, List.of(into), TopicProvisioner.READY_TIMEOUT);
+            return samePartitions;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot prepare --into " + into + ": " + e.getCause().getMessage(), e.getCause());
         }

@@ -41,14 +41,6 @@ public final class TopicSink implements ReplaySink {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        // One request in flight, whatever the configuration says: the target is often a topic created moments
-        // ago (by this replay or just before it), and brokers before Kafka 4.5 can fail a batch there
-        // (KAFKA-15591): request A reaches the partition before the broker has applied its creation
-        // (NOT_LEADER_OR_FOLLOWER, retried), request B after it and is accepted as the first sequence, and every
-        // retry of A is then an out-of-order sequence until the delivery timeout fails it. With one request at
-        // a time B is only sent once A is written. Batches of 256 KB make up for part of the lost pipelining.
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-replay-" + topic);

@@ -10,14 +10,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the catalogue's topics that do not exist yet (existing topics are left as they are) and waits
- * until every partition has a leader: an application started right after creation must not find its
- * source topics missing at its first rebalance.
+ * until every partition is served by its leader: an application started right after creation must not find
+ * its source topics missing at its first rebalance, and a producer writing right after must not meet a leader
+ * that does not yet know the partition (see {@link #awaitReady}).
  */
 public final class TopicProvisioner {
 
@@ -27,7 +30,15 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    /** Waits until every partition of {@code names} has a leader in the brokers' metadata, or fails after {@code timeout}. */
+    /**
+     * Waits until every partition of {@code names} has a leader in the brokers' metadata and that leader answers
+     * for it, or fails after {@code timeout}. A leader in the metadata is not enough: a broker publishes a new
+     * topic to its metadata cache a moment before its replica manager takes the partitions on, and a produce in
+     * that moment is answered NOT_LEADER_OR_FOLLOWER. Retried, that costs only time, except for an idempotent
+     * producer with two requests in flight, which on brokers before Kafka 4.5 can then fail a batch for good
+     * (KAFKA-15591). So the wait ends with an offset lookup of every partition, which the leader answers from the
+     * same replica manager a produce goes through.
+     */
     public static void awaitReady(Admin admin, Collection<String> names, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String waitingFor = String.join(", ", names);
@@ -39,15 +50,21 @@ public final class TopicProvisioner {
                             .filter(d -> d.partitions().isEmpty() || d.partitions().stream().anyMatch(p -> p.leader() == null))
                             .map(TopicDescription::name).collect(Collectors.joining(", "));
                     if (waitingFor.isEmpty()) {
+                        Map<TopicPartition, OffsetSpec> every = described.values().stream()
+                                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                        admin.listOffsets(every).all().get();
                         return;
                     }
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw new IllegalStateException("could not describe topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+                    // not yet known, no leader yet, or not yet served by it (UnknownTopicOrPartition, NotLeaderOrFollower)
+                    if (!(e.getCause() instanceof RetriableException)) {
+                        throw new IllegalStateException("could not look up topics " + names + ": " + e.getCause().getMessage(), e.getCause());
                     }
+                    waitingFor = String.join(", ", names) + " (" + e.getCause().getMessage() + ")";
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topics not ready (no leader) after " + timeout + ": " + waitingFor);
+                    throw new IllegalStateException("topics not ready (no leader serving them) after " + timeout + ": " + waitingFor);
                 }
                 Thread.sleep(100);
             }
