@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -24,7 +26,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicProvisioner {
 
-    /** How long {@link #createMissing} waits for new topics to have leaders. */
+    /** How long {@link #createMissing} waits for new topics to have leaders serving them. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private TopicProvisioner() {
@@ -45,7 +47,10 @@ public final class TopicProvisioner {
         try {
             while (true) {
                 try {
-                    Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+                    long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+                    int remainingMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, leftMs));
+                    Map<String, TopicDescription> described = admin.describeTopics(names,
+                            new DescribeTopicsOptions().timeoutMs(remainingMs)).allTopicNames().get();
                     waitingFor = described.values().stream()
                             .filter(d -> d.partitions().isEmpty() || d.partitions().stream().anyMatch(p -> p.leader() == null))
                             .map(TopicDescription::name).collect(Collectors.joining(", "));
@@ -53,11 +58,12 @@ public final class TopicProvisioner {
                         Map<TopicPartition, OffsetSpec> every = described.values().stream()
                                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-                        admin.listOffsets(every).all().get();
+                        admin.listOffsets(every, new ListOffsetsOptions().timeoutMs(remainingMs)).all().get();
                         return;
                     }
                 } catch (ExecutionException e) {
-                    // not yet known, no leader yet, or not yet served by it (UnknownTopicOrPartition, NotLeaderOrFollower)
+                    // Not known yet (the admin retries a partition not served yet by itself, until the time left is
+                    // up, which ends as a TimeoutException): retriable, so the deadline below decides.
                     if (!(e.getCause() instanceof RetriableException)) {
                         throw new IllegalStateException("could not look up topics " + names + ": " + e.getCause().getMessage(), e.getCause());
                     }
