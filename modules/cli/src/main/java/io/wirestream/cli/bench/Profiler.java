@@ -54,25 +54,45 @@ final class Profiler {
         }
     }
 
+    /** How async-profiler can sample CPU, in the order {@link #start()} tries them. */
+    enum Engine {
+        /** The {@code cpu-clock} perf event: kernel frames too; needs {@code kernel.perf_event_paranoid} at most 2. */
+        CPU_CLOCK("cpu-clock", "perf event cpu-clock"),
+        /** Per-thread CPU timers: need no permission, see no kernel frames. */
+        CTIMER("ctimer", "CPU timers, no perf events here"),
+        /** The process's interval timer: the last resort of older kernels. */
+        ITIMER("itimer", "interval timer, no perf events or CPU timers here");
+
+        private final String event;
+        private final String description;
+
+        Engine(String event, String description) {
+            this.event = event;
+            this.description = description;
+        }
+    }
+
     /**
-     * Starts sampling every thread's CPU once per millisecond: with the {@code cpu-clock} perf event where the kernel
-     * allows it ({@code kernel.perf_event_paranoid} at most 2, no seccomp filter), otherwise with per-thread CPU
-     * timers ({@code ctimer}: no kernel frames), otherwise with the process's interval timer ({@code itimer}).
+     * Starts sampling every thread's CPU once per millisecond with the first {@link Engine} that starts: the
+     * {@code cpu-clock} perf event where the kernel allows it ({@code kernel.perf_event_paranoid} at most 2, no seccomp
+     * filter), otherwise per-thread CPU timers, otherwise the process's interval timer.
      *
      * @throws IllegalStateException if none starts (the profiler is already running, for one)
      */
     void start() {
+        start(Engine.values());
+    }
+
+    /** {@link #start()} with only {@code engines}, in this order (tests use one each). */
+    void start(Engine... engines) {
         StringBuilder failures = new StringBuilder();
-        // "No access to perf events" and the like: CPU timers need no permission; the process-wide interval timer is
-        // the last resort of older kernels.
-        for (String[] engine : new String[][] {{"cpu-clock", "perf event cpu-clock"}, {"ctimer", "CPU timers, no perf events here"},
-                {"itimer", "interval timer, no perf events or CPU timers here"}}) {
+        for (Engine engine : engines) {
             try {
-                profiler.execute("start,event=" + engine[0] + ",interval=1ms,threads");
-                event = engine[1];
+                profiler.execute("start,event=" + engine.event + ",interval=1ms,threads");
+                event = engine.description;
                 return;
             } catch (RuntimeException | IOException e) {
-                failures.append(failures.length() == 0 ? "" : "; ").append(engine[0]).append(": ").append(e.getMessage());
+                failures.append(failures.length() == 0 ? "" : "; ").append(engine.event).append(": ").append(e.getMessage());
             }
         }
         throw new IllegalStateException("could not start async-profiler (" + failures + ")");
