@@ -1,13 +1,12 @@
 package io.wirestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wirestream.cli.bench.ProfilerPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,7 @@ class BenchProfileTest {
 
     @BeforeAll
     static void runBenchWithAProfile() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        assumeTrue(os.contains("linux") && (arch.equals("amd64") || arch.equals("aarch64")),
-                "async-profiler is bundled for Linux x64 and arm64; this is " + os + " " + arch);
+        ProfilerPlatform.assumeBundled();
         pipeline = dir.resolve("profile.collapsed");
         ceiling = dir.resolve("profile-ceiling.collapsed");
         run = CliRun.of("bench", "--articles", "60", "--warmup", "0", "--prime", "0", "--partitions", "2",

@@ -1,7 +1,6 @@
 package io.wirestream.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -30,10 +29,7 @@ class ProfilerTest {
 
     @BeforeAll
     static void onlyWhereTheLibraryIsBundled() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        assumeTrue(os.contains("linux") && (arch.equals("amd64") || arch.equals("aarch64")),
-                "async-profiler is bundled for Linux x64 and arm64; this is " + os + " " + arch);
+        ProfilerPlatform.assumeBundled();
     }
 
     @ParameterizedTest
