@@ -18,7 +18,9 @@ import java.util.List;
 final class Calibration {
 
     /** Rounds whose best is taken: a round interrupted by another thread only ever looks slower. */
-    private static final int ROUNDS = 7;
+    static final int ROUNDS = 7;
+    /** Passes over the articles in one round. */
+    private static final int PASSES = 5;
 
     private final List<String[]> texts;
     private final Fingerprinter fingerprinter = new Fingerprinter(DedupConfig.defaults());
@@ -40,7 +42,7 @@ final class Calibration {
         long hashes = 0;
         for (int round = 0; round < ROUNDS; round++) {
             long t0 = threads.getCurrentThreadCpuTime();
-            for (int repeat = 0; repeat < 5; repeat++) {
+            for (int pass = 0; pass < PASSES; pass++) {
                 for (String[] t : texts) {
                     Fingerprint fp = fingerprinter.fingerprint(t[0], t[1]);
                     hashes += fp.contentHash() + fp.bandKeys()[0] + fp.sketch()[0] + fp.shingleSet()[0];
@@ -49,6 +51,6 @@ final class Calibration {
             best = Math.min(best, threads.getCurrentThreadCpuTime() - t0);
         }
         sink = hashes;
-        return best / 1000.0 / (5.0 * texts.size());
+        return best / 1000.0 / ((double) PASSES * texts.size());
     }
 }

@@ -435,8 +435,8 @@ public final class PipelineBench {
         double min = Math.min(micros[0], Math.min(micros[1], micros[2]));
         double max = Math.max(micros[0], Math.max(micros[1], micros[2]));
         String line = String.format(Locale.ROOT, "machine speed: fingerprinting one generated article took %.1f / %.1f / %.1f µs of"
-                + " one thread's CPU before the measured run, between it and the ceiling, after the ceiling (best of 7 rounds)",
-                micros[0], micros[1], micros[2]);
+                + " one thread's CPU before the measured run, between it and the ceiling, after the ceiling (best of %d rounds)",
+                micros[0], micros[1], micros[2], Calibration.ROUNDS);
         return max > 1.2 * min
                 ? line + String.format(Locale.ROOT, "; WARNING: %.0f %% apart, so the machine ran at different speeds during this"
                         + " run and the ratio to the ceiling is not reliable", 100 * (max / min - 1))
