@@ -59,6 +59,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void theDecisionsAreCountedOnceThePipelineHasSettled() {
+        assertThat(run.out()).containsPattern("settled [0-9.]+ s after done \\(no topic of the run took a record for 1000 ms\\): [0-9]+"
+                + " decisions arrived after done");
+    }
+
+    @Test
     void anUnknownProfileFormatIsRefusedBeforeAnythingRuns() {
         CliRun bad = CliRun.of("bench", "--profile", "profile.svg");
         assertThat(bad.exit()).isEqualTo(2);

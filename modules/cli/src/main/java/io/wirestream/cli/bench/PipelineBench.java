@@ -79,6 +79,12 @@ public final class PipelineBench {
      * @param profile    where to write a CPU profile of the measured run (async-profiler, every thread), and of the
      *                   7-hop ceiling beside it ({@code name-ceiling.ext}); null: none
      */
+    /**
+     * How long every topic of a run must stay unchanged before the pipeline counts as settled: twenty of the
+     * services' 50 ms commit intervals, and so several trips around dedup's loop.
+     */
+    static final Duration QUIET = Duration.ofSeconds(1);
+
     public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
                          Duration timeout, boolean keepTopics, int warmup, int prime, Path profile) {
         public Config {
@@ -264,7 +270,7 @@ public final class PipelineBench {
                     + (System.currentTimeMillis() - t0) + " ms");
             Set<String> primedArticles = Set.of();
             if (config.prime() > 0) {
-                primedArticles = prime(benchSettings.bootstrapServers(), topics, services, progress);
+                primedArticles = prime(benchSettings, topics, services, progress);
                 primed = endOffsets(benchSettings);
             }
 
@@ -288,9 +294,10 @@ public final class PipelineBench {
                 }
                 Runtime rt = Runtime.getRuntime();
                 heapUsed = rt.totalMemory() - rt.freeMemory();
+                progress.accept(String.format(Locale.ROOT, "pipeline done %.2f s after the first send",
+                        (System.currentTimeMillis() - firstSend) / 1000.0));
+                progress.accept(settle(benchSettings, collector));
             }
-            progress.accept(String.format(Locale.ROOT, "pipeline done %.2f s after the first send",
-                    (System.currentTimeMillis() - firstSend) / 1000.0));
         } finally {
             services.forEach(StreamsService::close);
         }
@@ -407,7 +414,7 @@ public final class PipelineBench {
      *
      * @return the priming articles' ids
      */
-    private Set<String> prime(String bootstrapServers, Topics topics, List<StreamsService> services, Consumer<String> progress)
+    private Set<String> prime(ServiceSettings settings, Topics topics, List<StreamsService> services, Consumer<String> progress)
             throws InterruptedException {
         Config p = config.primingRun();
         List<ArticleGenerator.Article> articles = new ArticleGenerator(p.seed()).articles(p.articles(), p.duplicates(), p.words());
@@ -415,12 +422,14 @@ public final class PipelineBench {
         List<SourceDocument> docs = documents(articles);
         long t0 = System.currentTimeMillis();
         Set<String> articleIds;
-        try (StageCollector primingCollector = new StageCollector(bootstrapServers, topics, docs.size(), Map.of(), Set.of())) {
+        StageCollector primingCollector = new StageCollector(settings.bootstrapServers(), topics, docs.size(), Map.of(), Set.of());
+        try (primingCollector) {
             primingCollector.start();
-            long first = publish(bootstrapServers, topics.documents(), docs, new HashMap<>(), line -> { });
+            long first = publish(settings.bootstrapServers(), topics.documents(), docs, new HashMap<>(), line -> { });
             awaitPipeline(primingCollector, services, first, docs.size());
-            articleIds = Set.copyOf(primingCollector.documentOf.keySet());      // the collector is done: safe to read
+            settle(settings, primingCollector);
         }
+        articleIds = Set.copyOf(primingCollector.documentOf.keySet());      // the collector is closed: safe to read
         progress.accept(String.format(Locale.ROOT, "primed the running services with %d other articles through the run's topics"
                 + " at its rate, done in %.1f s; they are left out of every figure below but state size and heap", docs.size(),
                 (System.currentTimeMillis() - t0) / 1000.0));
@@ -441,6 +450,34 @@ public final class PipelineBench {
                 ? line + String.format(Locale.ROOT, "; WARNING: %.0f %% apart, so the machine ran at different speeds during this"
                         + " run and the ratio to the ceiling is not reliable", 100 * (max / min - 1))
                 : line;
+    }
+
+    /**
+     * After the collector is done (where the run's figures end): waits until the pipeline has settled, that is
+     * until no topic of the run has taken a record for {@link #QUIET} and the collector has read all of them,
+     * so that a correction still in the dedup loop when the last article was decided is counted. Fails after
+     * the timeout. Returns a line saying how long that took and what came late.
+     */
+    private String settle(ServiceSettings settings, StageCollector collector) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + config.timeout().toNanos();
+        Map<TopicPartition, Long> ends = endOffsets(settings);
+        while (true) {
+            LockSupport.parkNanos(QUIET.toNanos());
+            Map<TopicPartition, Long> again = endOffsets(settings);
+            if (again.equals(ends) && collector.awaitRead(ends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the pipeline did not settle within " + config.timeout()
+                        + ": its topics kept taking records, or the collector could not read them");
+            }
+            ends = again;
+        }
+        collector.close();
+        return String.format(Locale.ROOT, "settled %.1f s after done (no topic of the run took a record for %d ms): %d decisions"
+                        + " arrived after done, counted in the decisions below but not in the rates and latencies",
+                (System.nanoTime() - start) / 1e9, QUIET.toMillis(), collector.decisionsAfterDone);
     }
 
     /** Waits for the collector, failing fast when a service stops or the timeout passes. */

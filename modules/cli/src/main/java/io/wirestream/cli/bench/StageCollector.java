@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Watches the pipeline's topics from the beginning on its own thread with a read-committed consumer (no
  * group: partitions are assigned), and notes per topic how many records arrived and when. Done when every
  * document has a duplicates decision (or a dead letter) and every article whose latest decision is
- * ORIGINAL has its enriched record. Read its fields only after {@link #close()}.
+ * ORIGINAL has its enriched record. It reads on after that, until closed: what arrives then (corrections
+ * still in the dedup loop) updates the decisions and dead letters, but not the traffic and latency figures,
+ * which end where the run did ({@link #awaitRead} tells when it has read up to given offsets). Read its
+ * fields only after {@link #close()}.
  *
  * <p>Times: {@code news.documents} carries the send time as its record timestamp; the enriched topic is
  * created with {@code LogAppendTime}, so its timestamps are the broker's; the other topics carry event
@@ -68,12 +71,19 @@ final class StageCollector implements AutoCloseable {
     final Map<String, Long> enrichedAt = new HashMap<>();
     final List<String> deadLetterReasons = new ArrayList<>();
     int corrections;
+    /** Decisions that arrived after the collector was done (corrections still travelling then). */
+    int decisionsAfterDone;
     /** When the last article got its first decision (consumer clock). */
     long lastNewDecisionAt;
     /** Whether every enriched record carried a log-append timestamp (the topic was created by the bench). */
     boolean enrichedLogAppendTime = true;
     private final Set<String> originalsAwaitingEnriched = new HashSet<>();
     private final Set<String> primed;
+    /** Set once done: from then on records update decisions and dead letters only. */
+    private boolean settling;
+    /** Once done: this consumer's position per partition after its latest poll; guarded by {@code this}. */
+    private Map<TopicPartition, Long> positions = Map.of();
+    private boolean closed;
 
     /**
      * @param documents how many documents to wait for
@@ -125,21 +135,60 @@ final class StageCollector implements AutoCloseable {
         return decisions.size() + deadLetterReasons.size();
     }
 
+    /**
+     * After {@link #await} returned true: waits until this collector has read every partition it watches up to
+     * {@code ends} (end offsets of those partitions, or of more, which it ignores); false on timeout.
+     */
+    boolean awaitRead(Map<TopicPartition, Long> ends, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!readTo(ends)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || failure != null) {
+                    break;
+                }
+                wait(left);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return readTo(ends);
+        }
+    }
+
+    private boolean readTo(Map<TopicPartition, Long> ends) {
+        return !positions.isEmpty() && positions.entrySet().stream().allMatch(e -> e.getValue() >= ends.getOrDefault(e.getKey(), 0L));
+    }
+
     private void run() {
         try {
-            while (!isDone()) {
+            while (true) {
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
                 long now = System.currentTimeMillis();
                 for (ConsumerRecord<byte[], byte[]> r : polled) {
                     take(r, now);
                 }
+                if (!settling && isDone()) {
+                    settling = true;
+                    done.countDown();
+                }
+                if (settling) {
+                    Map<TopicPartition, Long> at = new HashMap<>();
+                    consumer.assignment().forEach(tp -> at.put(tp, consumer.position(tp)));
+                    synchronized (this) {
+                        positions = at;
+                        notifyAll();
+                    }
+                }
             }
-            done.countDown();
         } catch (WakeupException e) {
-            // closed before the pipeline was done: the caller reports what was seen
+            // closed: before the pipeline was done, the caller reports what was seen; after, this is the end
         } catch (RuntimeException e) {
             failure = e;
             done.countDown();
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 
@@ -154,7 +203,9 @@ final class StageCollector implements AutoCloseable {
                 && primed.contains(new String(r.key(), StandardCharsets.UTF_8))) {
             return;      // keyed by article id on every topic past the documents
         }
-        if (topic.equals(topics.documents().name())) {
+        if (settling) {
+            settle(r, topic);
+        } else if (topic.equals(topics.documents().name())) {
             documentTraffic.add(r.timestamp());
         } else if (topic.equals(topics.articlesRaw().name())) {
             rawTraffic.add(now);
@@ -183,14 +234,37 @@ final class StageCollector implements AutoCloseable {
             enrichedAt.putIfAbsent(articleId, r.timestamp());
             originalsAwaitingEnriched.remove(articleId);
         } else if (topic.equals(topics.dlq().name())) {
-            var h = r.headers().lastHeader("error.message");
-            deadLetterReasons.add(h == null ? "(no error.message header)" : new String(h.value(), StandardCharsets.UTF_8));
+            deadLetterReasons.add(reason(r));
         }
     }
 
-    /** Stops the thread (if still running) and closes the consumer; afterwards the fields are safe to read. */
+    /** After done: a late decision or dead letter counts; the run's traffic and latency figures have ended. */
+    private void settle(ConsumerRecord<byte[], byte[]> r, String topic) {
+        if (topic.equals(topics.duplicates().name())) {
+            DuplicateDecision d = topics.duplicates().valueSerde().deserializer().deserialize(topic, r.headers(), r.value());
+            decisions.put(d.getArticleId(), d);
+            decisionsAfterDone++;
+            corrections += d.getCorrection() ? 1 : 0;
+        } else if (topic.equals(topics.dlq().name())) {
+            deadLetterReasons.add(reason(r));
+        }
+    }
+
+    private static String reason(ConsumerRecord<byte[], byte[]> r) {
+        var h = r.headers().lastHeader("error.message");
+        return h == null ? "(no error.message header)" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Stops the thread (if still running) and closes the consumer; afterwards the fields are safe to read. Called
+     * by the thread that made the collector; a second call does nothing.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (thread.isAlive()) {
             consumer.wakeup();
         }

@@ -15,12 +15,14 @@ import io.wirestream.runtime.StreamsService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,15 +45,7 @@ class StageCollectorTest {
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(DevStackConfig.defaults().withDataDir(dir.resolve("stack")));
-        Properties p = new Properties();
-        p.setProperty(ServiceSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-        p.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
-        p.setProperty(ServiceSettings.TOPICS_PREFIX, "collector.");
-        p.setProperty(ServiceSettings.TOPICS_PARTITIONS, "1");
-        topics = StreamsService.topics(ServiceSettings.parse("bench", p, Map.of()));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            TopicProvisioner.createMissing(admin, topics.all());
-        }
+        topics = topics("collector.");
     }
 
     @AfterAll
@@ -80,6 +74,70 @@ class StageCollectorTest {
         assertThat(collector.documentOf).containsOnlyKeys("measured-1");
         assertThat(collector.corrections).isZero();
         assertThat(collector.accounted()).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectionAfterDoneCountsAsADecisionButNotAsTraffic() throws Exception {
+        Topics own = topics("settling.");
+        Map<TopicPartition, Long> ends;
+        StageCollector collector = new StageCollector(stack.bootstrapServers(), own, 1, Map.of(), Set.of());
+        try (collector) {
+            collector.start();
+            send(own.articlesRaw(), "copy-1", raw("copy-1"));
+            send(own.duplicates(), "copy-1", decision("copy-1", DuplicateStatus.NEAR_DUPLICATE, false));
+            assertThat(collector.await(Duration.ofSeconds(30))).isTrue();      // done: one document decided
+            send(own.duplicates(), "copy-1", decision("copy-1", DuplicateStatus.EXACT_DUPLICATE, true));
+            ends = endOffsets(own.duplicates(), own.articlesRaw());
+            assertThat(collector.awaitRead(ends, Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(ends).containsEntry(new TopicPartition(own.duplicates().name(), 0), 2L);
+        assertThat(collector.decisions.get("copy-1").getStatus()).isEqualTo(DuplicateStatus.EXACT_DUPLICATE);
+        assertThat(collector.corrections).isEqualTo(1);
+        assertThat(collector.decisionsAfterDone).isEqualTo(1);
+        assertThat(collector.decisionTraffic.records).as("the run's rates end where it was done").isEqualTo(1);
+    }
+
+    @Test
+    void readingToOffsetsNotYetWrittenTimesOut() throws Exception {
+        Topics own = topics("unwritten.");
+        StageCollector collector = new StageCollector(stack.bootstrapServers(), own, 1, Map.of(), Set.of());
+        try (collector) {
+            collector.start();
+            send(own.articlesRaw(), "copy-2", raw("copy-2"));
+            send(own.duplicates(), "copy-2", decision("copy-2", DuplicateStatus.NEAR_DUPLICATE, false));
+            assertThat(collector.await(Duration.ofSeconds(30))).isTrue();
+            Map<TopicPartition, Long> beyond = Map.of(new TopicPartition(own.duplicates().name(), 0), 2L);
+            assertThat(collector.awaitRead(beyond, Duration.ofMillis(300))).isFalse();
+        }
+    }
+
+    private static Topics topics(String prefix) throws Exception {
+        Properties p = new Properties();
+        p.setProperty(ServiceSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+        p.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
+        p.setProperty(ServiceSettings.TOPICS_PREFIX, prefix);
+        p.setProperty(ServiceSettings.TOPICS_PARTITIONS, "1");
+        Topics t = StreamsService.topics(ServiceSettings.parse("bench", p, Map.of()));
+        try (Admin admin = admin()) {
+            TopicProvisioner.createMissing(admin, t.all());
+        }
+        return t;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Topic<?, ?>... of) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (Topic<?, ?> t : of) {
+            latest.put(new TopicPartition(t.name(), 0), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        try (Admin admin = admin()) {
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        }
+        return ends;
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
     }
 
     private static <V> void send(Topic<String, V> topic, String key, V value) {
