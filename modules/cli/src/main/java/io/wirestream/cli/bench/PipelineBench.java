@@ -60,6 +60,12 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class PipelineBench {
 
     /**
+     * How long every topic of a run must stay unchanged before the pipeline counts as settled: twenty of the
+     * services' 50 ms commit intervals, and so several trips around dedup's loop.
+     */
+    static final Duration QUIET = Duration.ofSeconds(1);
+
+    /**
      * What to run.
      *
      * @param articles   documents to generate and publish
@@ -79,12 +85,6 @@ public final class PipelineBench {
      * @param profile    where to write a CPU profile of the measured run (async-profiler, every thread), and of the
      *                   7-hop ceiling beside it ({@code name-ceiling.ext}); null: none
      */
-    /**
-     * How long every topic of a run must stay unchanged before the pipeline counts as settled: twenty of the
-     * services' 50 ms commit intervals, and so several trips around dedup's loop.
-     */
-    static final Duration QUIET = Duration.ofSeconds(1);
-
     public record Config(int articles, double rate, double duplicates, int partitions, int words, long seed,
                          Duration timeout, boolean keepTopics, int warmup, int prime, Path profile) {
         public Config {
