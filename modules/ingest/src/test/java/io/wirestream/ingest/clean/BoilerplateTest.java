@@ -37,6 +37,39 @@ class BoilerplateTest {
     }
 
     @Test
+    void aSourcesThirdCopyOfAStoryKeepsTheStory() {
+        String[] story = {
+            "LIMA, Nov 21 (Wire) - Peru's congress voted on Thursday to delay the mining royalty bill until March.",
+            "The vote followed two weeks of road blockades by farmers in the southern highlands.",
+            "Finance Minister Ana Torres said the delay would cost the treasury about 300 million soles.",
+            "Opposition lawmakers said they would table their own version of the bill next week.",
+        };
+        String edited = "Finance Minister Ana Torres said the delay could cost the treasury up to 400 million soles.";
+        clean("s1", String.join("\n\n", story[0], story[1], story[2], story[3], PROMO));
+        clean("s2", String.join("\n\n", story[0], story[1], edited, story[3], PROMO));
+        String third = String.join("\n\n", story[0], story[1], story[2], story[3], PROMO);
+        Boilerplate.Cleaned cleaned = clean("s3", third);
+        assertThat(cleaned.body()).isEqualTo(third);
+        assertThat(cleaned.removedParagraphs()).isZero();
+        // The reprint is not counted: no paragraph has reached three articles.
+        assertThat(map.values()).allSatisfy(stats -> assertThat(stats[0]).isLessThan(3));
+        // A new story of the source makes the promo's third article: boilerplate from then on.
+        String news = "Rain closed schools across the valley on Friday.\n\nThe district said classes would resume on Monday.";
+        assertThat(clean("n1", news + "\n\n" + PROMO).body()).isEqualTo(news);
+    }
+
+    @Test
+    void anArticleThatIsMostlyNewKeepsItsNewTextAndLosesTheRepeatedParagraphs() {
+        clean("a1", "Port workers walked out on Monday.\n\nTalks resume on Wednesday.\n\n" + PROMO);
+        clean("a2", "Rain closed schools.\n\nTalks resume on Wednesday.\n\n" + PROMO);
+        Boilerplate.Cleaned third = clean("a3", "The bank held its key rate at 4.5 percent on Thursday, as expected.\n\n"
+                + "Talks resume on Wednesday.\n\nEconomists had forecast a hold after inflation eased in October.\n\n" + PROMO);
+        assertThat(third.removedParagraphs()).isEqualTo(2);
+        assertThat(third.body()).isEqualTo("The bank held its key rate at 4.5 percent on Thursday, as expected.\n\n"
+                + "Economists had forecast a hold after inflation eased in October.");
+    }
+
+    @Test
     void reIngestingTheSameArticleDoesNotCountTwice() {
         for (int i = 0; i < 5; i++) {
             clean("same", "Port workers walked out on Monday.\n\n" + PROMO);
