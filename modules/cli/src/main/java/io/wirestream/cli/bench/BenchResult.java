@@ -53,8 +53,17 @@ public record BenchResult(
      * @param near             final NEAR_DUPLICATE decisions
      * @param corrections      decisions that corrected an earlier one
      */
+    /**
+     * The final decisions against the generator's truth.
+     *
+     * @param wrong the first few articles decided otherwise than the generator made them (an original taken for a copy,
+     *              a copy not found or taken for a copy of another article), one line each
+     */
     public record Quality(int originalsKept, int originals, int copiesFound, int decidedOriginals, int exact, int near,
-                          int corrections) {
+                          int corrections, List<String> wrong) {
+        public Quality {
+            wrong = List.copyOf(wrong);
+        }
     }
 
     /**
@@ -160,6 +169,9 @@ public record BenchResult(
                         + " generator: %d originals (%d decided ORIGINAL), %d copies (%d found as copies of their original)%n",
                 quality.decidedOriginals(), quality.exact(), quality.near(), quality.corrections(), quality.originals(),
                 quality.originalsKept(), copies, quality.copiesFound());
+        for (String w : quality.wrong()) {
+            out.println("  decided otherwise than generated: " + w);
+        }
         out.println();
         out.println("Stage rates (records between the first and the last record of each topic, under the run's prefix)");
         for (Stage s : stages) {

@@ -64,6 +64,8 @@ public final class PipelineBench {
      * services' 50 ms commit intervals, and so several trips around dedup's loop.
      */
     static final Duration QUIET = Duration.ofSeconds(1);
+    /** How many articles decided otherwise than the generator made them the report lists. */
+    static final int MAX_WRONG = 10;
 
     /**
      * What to run.
@@ -555,6 +557,7 @@ public final class PipelineBench {
         int originalsKept = 0;
         int copiesFound = 0;
         int decidedOriginals = 0;
+        List<String> wrong = new ArrayList<>();
         int exact = 0;
         int near = 0;
         for (DuplicateDecision d : c.decisions.values()) {
@@ -569,17 +572,25 @@ public final class PipelineBench {
                 case NEAR_DUPLICATE -> near++;
                 default -> { }
             }
+            Integer of = d.getDuplicateOf() == null ? null : indexOfDocument.get(c.documentOf.get(d.getDuplicateOf()));
+            boolean right = a.original() ? d.getStatus() == DuplicateStatus.ORIGINAL
+                    : d.getStatus() != DuplicateStatus.ORIGINAL && of != null && of == a.copyOf();
             if (a.original()) {
-                originalsKept += d.getStatus() == DuplicateStatus.ORIGINAL ? 1 : 0;
-            } else if (d.getStatus() != DuplicateStatus.ORIGINAL && d.getDuplicateOf() != null) {
-                Integer of = indexOfDocument.get(c.documentOf.get(d.getDuplicateOf()));
-                copiesFound += of != null && of == a.copyOf() ? 1 : 0;
+                originalsKept += right ? 1 : 0;
+            } else {
+                copiesFound += right ? 1 : 0;
+            }
+            if (!right && wrong.size() < MAX_WRONG) {
+                wrong.add(String.format(Locale.ROOT, "article %s (generated #%d, %s%s) decided %s%s: %s", d.getArticleId(), index,
+                        a.variant(), a.original() ? "" : " of #" + a.copyOf(), d.getStatus(),
+                        d.getDuplicateOf() == null ? "" : " of " + d.getDuplicateOf() + (of == null ? " (not a measured article)"
+                                : " (generated #" + of + ")"), d.getReason()));
             }
         }
         for (ArticleGenerator.Article a : articles) {
             originals += a.original() ? 1 : 0;
         }
-        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, c.corrections);
+        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, c.corrections, wrong);
     }
 
     private static List<BenchResult.Stage> stages(StageCollector c) {
