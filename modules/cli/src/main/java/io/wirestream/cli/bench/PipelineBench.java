@@ -346,7 +346,7 @@ public final class PipelineBench {
         long pipelineEnd = Math.max(collector.lastNewDecisionAt,
                 collector.enrichedAt.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE));
         return new BenchResult(documents.size(), (int) articles.stream().filter(a -> !a.original()).count(),
-                collector.accounted(), collector.deadLetterReasons.size(), quality(articles, documents, collector),
+                collector.accounted(), collector.deadLetterReasons.size(), quality(articles, documents, collector.decisions, collector.documentOf, collector.corrections),
                 stages(collector), latency(collector, sentAt),
                 documents.size() * 1000.0 / Math.max(1, pipelineEnd - firstSend),
                 pipelineEnd - firstSend, ceilings.get(0), ceilings.get(1),
@@ -501,7 +501,7 @@ public final class PipelineBench {
     }
 
     /** The generated articles as the file connector would read them, one JSON document each. */
-    private static List<SourceDocument> documents(List<ArticleGenerator.Article> articles) {
+    static List<SourceDocument> documents(List<ArticleGenerator.Article> articles) {
         ObjectMapper json = new ObjectMapper();
         DocumentReader reader = new DocumentReader("bench", Instant.now());
         List<SourceDocument> docs = new ArrayList<>(articles.size());
@@ -547,8 +547,14 @@ public final class PipelineBench {
         return first;
     }
 
-    private static BenchResult.Quality quality(List<ArticleGenerator.Article> articles, List<SourceDocument> documents,
-                                               StageCollector c) {
+    /**
+     * The final decisions against the generator's truth.
+     *
+     * @param decisions  article id → its last decision
+     * @param documentOf article id → the document it came from
+     */
+    static BenchResult.Quality quality(List<ArticleGenerator.Article> articles, List<SourceDocument> documents,
+                                       Map<String, DuplicateDecision> decisions, Map<String, String> documentOf, int corrections) {
         Map<String, Integer> indexOfDocument = new HashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             indexOfDocument.put(documents.get(i).getDocumentId(), i);
@@ -560,8 +566,8 @@ public final class PipelineBench {
         List<String> wrong = new ArrayList<>();
         int exact = 0;
         int near = 0;
-        for (DuplicateDecision d : c.decisions.values()) {
-            Integer index = indexOfDocument.get(c.documentOf.get(d.getArticleId()));
+        for (DuplicateDecision d : decisions.values()) {
+            Integer index = indexOfDocument.get(documentOf.get(d.getArticleId()));
             if (index == null) {
                 continue;
             }
@@ -572,7 +578,7 @@ public final class PipelineBench {
                 case NEAR_DUPLICATE -> near++;
                 default -> { }
             }
-            Integer of = d.getDuplicateOf() == null ? null : indexOfDocument.get(c.documentOf.get(d.getDuplicateOf()));
+            Integer of = d.getDuplicateOf() == null ? null : indexOfDocument.get(documentOf.get(d.getDuplicateOf()));
             boolean right = a.original() ? d.getStatus() == DuplicateStatus.ORIGINAL
                     : d.getStatus() != DuplicateStatus.ORIGINAL && of != null && of == a.copyOf();
             if (a.original()) {
@@ -590,7 +596,7 @@ public final class PipelineBench {
         for (ArticleGenerator.Article a : articles) {
             originals += a.original() ? 1 : 0;
         }
-        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, c.corrections, wrong);
+        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, corrections, wrong);
     }
 
     private static List<BenchResult.Stage> stages(StageCollector c) {
