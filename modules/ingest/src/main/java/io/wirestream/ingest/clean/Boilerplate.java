@@ -31,36 +31,47 @@ public final class Boilerplate {
 
     /**
      * Returns the article's body without the paragraphs that are boilerplate for the source, and counts its
-     * paragraphs. A reprint is returned unchanged and not counted: an article most of whose paragraphs (more
-     * than half of them, and more than half of its text) the source has now run in {@code minArticles} articles,
-     * this one included, is the same story again (a second edition, the same wire copy under another address), not boilerplate
-     * around a new one. Without that rule a source's third copy of a story lost the story and kept only the
-     * sentences an editor had changed. So a body made only of repeated text is kept too. Re-ingesting an article
-     * does not count it again unless another article touched the paragraph in between.
+     * paragraphs. Boilerplate is a paragraph the source had run in {@code minArticles} articles before this one;
+     * a paragraph that reaches that count with this article is removed too, unless the article is a reprint:
+     * when such paragraphs are most of the rest of it (more than half of the paragraphs that are not boilerplate
+     * yet, and more than half of their text), the article is the source running the same story again (the same
+     * wire copy under another address, a second edition), not new text around a repeated promo. A reprint keeps
+     * its story, loses its boilerplate and is not counted, so its story never becomes boilerplate. Without that
+     * rule a source's third copy of a story lost the story and kept only the paragraphs an editor had changed.
+     * A body made only of boilerplate is returned unchanged. Re-ingesting an article does not count it again
+     * unless another article touched the paragraph in between.
      */
     public static Cleaned learnAndClean(Counts counts, String articleId, String body, int minArticles, long now) {
         String[] parts = body.split("\\n\\s*\\n");
         long article = Hashing.sha256Long(articleId);
         long[] hashes = new long[parts.length];
         long[][] stats = new long[parts.length][];
-        List<String> kept = new ArrayList<>(parts.length);
-        long chars = 0;
-        long repeatedChars = 0;
+        boolean[] established = new boolean[parts.length];
+        boolean[] reaching = new boolean[parts.length];
+        int fresh = 0;
+        int reached = 0;
+        long freshChars = 0;
+        long reachedChars = 0;
         for (int i = 0; i < parts.length; i++) {
             hashes[i] = Hashing.sha256Long(Normalizer.normalize(parts[i]));
             stats[i] = counts.get(hashes[i]);
-            long seen = stats[i] == null ? 1 : stats[i][0] + (stats[i][1] != article ? 1 : 0);
-            String part = parts[i].strip();
-            chars += part.length();
-            if (seen < minArticles) {
-                kept.add(part);
-            } else {
-                repeatedChars += part.length();
+            long before = stats[i] == null ? 0 : stats[i][0] - (stats[i][1] == article ? 1 : 0);
+            established[i] = before >= minArticles;
+            reaching[i] = !established[i] && before + 1 >= minArticles;
+            if (!established[i]) {
+                int length = parts[i].strip().length();
+                fresh++;
+                freshChars += length;
+                reached += reaching[i] ? 1 : 0;
+                reachedChars += reaching[i] ? length : 0;
             }
         }
-        int repeated = parts.length - kept.size();
-        boolean reprint = repeated * 2 > parts.length && repeatedChars * 2 > chars;
+        boolean reprint = reached * 2 > fresh && reachedChars * 2 > freshChars;
+        List<String> kept = new ArrayList<>(parts.length);
         for (int i = 0; i < parts.length; i++) {
+            if (!established[i] && (reprint || !reaching[i])) {
+                kept.add(parts[i].strip());
+            }
             long[] s = stats[i];
             if (s == null && reprint) {
                 continue;      // a reprint teaches nothing new
@@ -75,9 +86,9 @@ public final class Boilerplate {
             s[2] = Math.max(s[2], now);
             counts.put(hashes[i], s);
         }
-        if (reprint || repeated == 0) {
+        if (kept.isEmpty() || kept.size() == parts.length) {
             return new Cleaned(body, 0);
         }
-        return new Cleaned(String.join("\n\n", kept), repeated);
+        return new Cleaned(String.join("\n\n", kept), parts.length - kept.size());
     }
 }

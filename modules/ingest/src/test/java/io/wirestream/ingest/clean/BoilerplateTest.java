@@ -70,6 +70,62 @@ class BoilerplateTest {
     }
 
     @Test
+    void aShortArticleLosesItsEstablishedBoilerplate() {
+        String credit = "(Reporting by Ana Torres; Editing by Tom Hale)";
+        for (int i = 0; i < 3; i++) {
+            clean("s" + i, "Story number " + i + " about the port strike, the talks that followed it and the ministers who"
+                    + " flew in to end it.\n\nUnion leaders said on day " + i + " that the strike would go on until pay was settled,"
+                    + " and shipping lines began to divert cargo.\n\n" + PROMO + "\n\n" + credit);
+        }
+        assertThat(clean("brief", "Markets closed early.\n\n" + PROMO + "\n\n" + credit).body()).isEqualTo("Markets closed early.");
+    }
+
+    @Test
+    void shortRepeatedLinesAroundALongNewParagraphAreNotAReprint() {
+        String[] lines = {"Dateline: Lima.", "Updated hourly.", "Wire copy."};
+        String tail = String.join("\n\n", lines);
+        clean("l1", "The first long story about the mining royalty bill and the blockades in the southern highlands.\n\n" + tail);
+        clean("l2", "The second long story about the central bank, its key rate and what economists had expected.\n\n" + tail);
+        String story = "A third long story, about fishing quotas, the navy and a dispute over waters off the northern coast.";
+        Boilerplate.Cleaned third = clean("l3", story + "\n\n" + tail);      // 3 of 4 paragraphs repeated, but not the text
+        assertThat(third.body()).isEqualTo(story);
+        assertThat(third.removedParagraphs()).isEqualTo(3);
+    }
+
+    @Test
+    void aParagraphTwiceInOneArticleCountsOnce() {
+        clean("d1", "Line.\n\nLine.\n\nStory one is here, and it is a long one.");
+        assertThat(map.values()).allSatisfy(stats -> assertThat(stats[0]).isEqualTo(1));
+    }
+
+    @Test
+    void countsThatHandOutCopiesGiveTheSameResults() {
+        Map<Long, long[]> stored = new HashMap<>();
+        Boilerplate.Counts copying = new Boilerplate.Counts() {
+            @Override
+            public long[] get(long hash) {
+                long[] v = stored.get(hash);
+                return v == null ? null : v.clone();
+            }
+
+            @Override
+            public void put(long hash, long[] stats) {
+                stored.put(hash, stats.clone());
+            }
+        };
+        String story = "LIMA - Congress delayed the mining bill.\n\nFarmers had blocked roads for two weeks.\n\nLine.\n\nLine.";
+        for (int i = 0; i < 2; i++) {
+            Boilerplate.learnAndClean(copying, "c" + i, story + "\n\nEdition " + i + " of the story, with its own sentence.", 3, 1_000L);
+            clean("c" + i, story + "\n\nEdition " + i + " of the story, with its own sentence.");
+        }
+        String reprint = story + "\n\n" + PROMO;
+        assertThat(Boilerplate.learnAndClean(copying, "c9", reprint, 3, 1_000L).body()).isEqualTo(clean("c9", reprint).body())
+                .isEqualTo(reprint);
+        assertThat(stored).hasSameSizeAs(map);
+        stored.forEach((hash, stats) -> assertThat(stats).containsExactly(map.get(hash)));
+    }
+
+    @Test
     void reIngestingTheSameArticleDoesNotCountTwice() {
         for (int i = 0; i < 5; i++) {
             clean("same", "Port workers walked out on Monday.\n\n" + PROMO);
