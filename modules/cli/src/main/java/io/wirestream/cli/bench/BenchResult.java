@@ -52,12 +52,10 @@ public record BenchResult(
      * @param exact            final EXACT_DUPLICATE decisions
      * @param near             final NEAR_DUPLICATE decisions
      * @param corrections      decisions that corrected an earlier one
-     */
-    /**
-     * The final decisions against the generator's truth.
-     *
-     * @param wrong the first few articles decided otherwise than the generator made them (an original taken for a copy,
-     *              a copy not found or taken for a copy of another article), one line each
+     * @param wrong            the decided articles with the lowest generated numbers among those decided otherwise than
+     *                         generated (an original taken for a copy, a copy not found or taken for a copy of another
+     *                         article), one line each, at most {@code PipelineBench.MAX_WRONG}; undecided articles are
+     *                         counted in the accounted-for line instead
      */
     public record Quality(int originalsKept, int originals, int copiesFound, int decidedOriginals, int exact, int near,
                           int corrections, List<String> wrong) {

@@ -49,6 +49,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The whole pipeline measured end to end: generated articles published at a given rate through the
@@ -60,11 +61,11 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class PipelineBench {
 
     /**
-     * How long every topic of a run must stay unchanged before the pipeline counts as settled: twenty of the
-     * services' 50 ms commit intervals, and so several trips around dedup's loop.
+     * How long every topic of a run must stay unchanged before the pipeline counts as settled, at least: twenty of
+     * the services' default 50 ms commit intervals, and so several trips around dedup's loop ({@link #quiet}).
      */
     static final Duration QUIET = Duration.ofSeconds(1);
-    /** How many articles decided otherwise than the generator made them the report lists. */
+    /** How many of the articles decided otherwise than the generator made them the report lists (lowest generated numbers). */
     static final int MAX_WRONG = 10;
 
     /**
@@ -456,20 +457,26 @@ public final class PipelineBench {
 
     /**
      * After the collector is done (where the run's figures end): waits until the pipeline has settled, that is
-     * until no topic of the run has taken a record for {@link #QUIET} and the collector has read all of them,
-     * so that a correction still in the dedup loop when the last article was decided is counted. Fails after
-     * the timeout. Returns a line saying how long that took and what came late.
+     * until no topic of the run has taken a record for the quiet time ({@link #QUIET}, or twenty commit intervals
+     * if those are longer) and the collector has read all of them, so that a correction still in the dedup loop when
+     * the last article was decided is counted. Fails after the timeout, or when the collector failed. Returns a
+     * line saying how long that took and what came late.
      */
     private String settle(ServiceSettings settings, StageCollector collector) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + config.timeout().toNanos();
+        Duration quiet = quiet(settings);
         Map<TopicPartition, Long> ends = endOffsets(settings);
         while (true) {
-            LockSupport.parkNanos(QUIET.toNanos());
+            LockSupport.parkNanos(quiet.toNanos());
             Map<TopicPartition, Long> again = endOffsets(settings);
             if (again.equals(ends) && collector.awaitRead(ends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                break;
+                again = endOffsets(settings);      // what the collector waited for may have started more work
+                if (again.equals(ends)) {
+                    break;
+                }
             }
+            collector.rethrowFailure();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the pipeline did not settle within " + config.timeout()
                         + ": its topics kept taking records, or the collector could not read them");
@@ -479,7 +486,15 @@ public final class PipelineBench {
         collector.close();
         return String.format(Locale.ROOT, "settled %.1f s after done (no topic of the run took a record for %d ms): %d decisions"
                         + " arrived after done, counted in the decisions below but not in the rates and latencies",
-                (System.nanoTime() - start) / 1e9, QUIET.toMillis(), collector.decisionsAfterDone);
+                (System.nanoTime() - start) / 1e9, quiet.toMillis(), collector.decisionsAfterDone);
+    }
+
+    /** {@link #QUIET}, or twenty of the services' commit intervals if that is longer (a commit gates what is visible). */
+    static Duration quiet(ServiceSettings settings) {
+        String interval = settings.streamsProperties("dlq").getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                ServiceSettings.DEFAULT_COMMIT_INTERVAL_MS);
+        Duration twenty = Duration.ofMillis(20 * Long.parseLong(interval.strip()));
+        return twenty.compareTo(QUIET) > 0 ? twenty : QUIET;
     }
 
     /** Waits for the collector, failing fast when a service stops or the timeout passes. */
@@ -563,7 +578,7 @@ public final class PipelineBench {
         int originalsKept = 0;
         int copiesFound = 0;
         int decidedOriginals = 0;
-        List<String> wrong = new ArrayList<>();
+        java.util.TreeMap<Integer, String> wrong = new java.util.TreeMap<>();      // by generated number
         int exact = 0;
         int near = 0;
         for (DuplicateDecision d : decisions.values()) {
@@ -586,8 +601,8 @@ public final class PipelineBench {
             } else {
                 copiesFound += right ? 1 : 0;
             }
-            if (!right && wrong.size() < MAX_WRONG) {
-                wrong.add(String.format(Locale.ROOT, "article %s (generated #%d, %s%s) decided %s%s: %s", d.getArticleId(), index,
+            if (!right) {
+                wrong.put(index, String.format(Locale.ROOT, "article %s (generated #%d, %s%s) decided %s%s: %s", d.getArticleId(), index,
                         a.variant(), a.original() ? "" : " of #" + a.copyOf(), d.getStatus(),
                         d.getDuplicateOf() == null ? "" : " of " + d.getDuplicateOf() + (of == null ? " (not a measured article)"
                                 : " (generated #" + of + ")"), d.getReason()));
@@ -596,7 +611,8 @@ public final class PipelineBench {
         for (ArticleGenerator.Article a : articles) {
             originals += a.original() ? 1 : 0;
         }
-        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, corrections, wrong);
+        return new BenchResult.Quality(originalsKept, originals, copiesFound, decidedOriginals, exact, near, corrections,
+                wrong.values().stream().limit(MAX_WRONG).toList());
     }
 
     private static List<BenchResult.Stage> stages(StageCollector c) {

@@ -156,6 +156,13 @@ final class StageCollector implements AutoCloseable {
         }
     }
 
+    /** Rethrows what stopped the collector's thread, if anything did. */
+    void rethrowFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     private boolean readTo(Map<TopicPartition, Long> ends) {
         return !positions.isEmpty() && positions.entrySet().stream().allMatch(e -> e.getValue() >= ends.getOrDefault(e.getKey(), 0L));
     }
@@ -272,6 +279,9 @@ final class StageCollector implements AutoCloseable {
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {      // the consumer is still the thread's: closing it here would fail, reading the fields too
+            throw new IllegalStateException("the bench's collector thread did not stop within 30 s");
         }
         consumer.close(Duration.ofSeconds(5));
     }

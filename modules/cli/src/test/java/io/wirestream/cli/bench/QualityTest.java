@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.model.DuplicateDecision;
 import io.wirestream.model.DuplicateStatus;
 import io.wirestream.model.SourceDocument;
+import io.wirestream.runtime.ServiceSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The bench's judgement of the final decisions against what the generator made. */
+/** The bench's judgement of the final decisions against what the generator made, and its wait for them to settle. */
 class QualityTest {
 
     private final List<ArticleGenerator.Article> articles = new ArticleGenerator(11).articles(40, 0.3, 120);
@@ -61,6 +64,30 @@ class QualityTest {
         int other = articles.stream().filter(a -> a.original() && a.index() != copy.copyOf()).findFirst().orElseThrow().index();
         decide(copy.index(), DuplicateStatus.NEAR_DUPLICATE, id(other));
         assertThat(quality().wrong()).singleElement().asString().contains("decided NEAR_DUPLICATE of " + id(other));
+    }
+
+    @Test
+    void atMostTenAreListedTheLowestGeneratedNumbersFirst() {
+        List<Integer> originals = articles.stream().filter(ArticleGenerator.Article::original).map(ArticleGenerator.Article::index).toList();
+        assertThat(originals).hasSizeGreaterThan(PipelineBench.MAX_WRONG + 2);
+        List<Integer> taken = originals.subList(1, PipelineBench.MAX_WRONG + 3);      // twelve originals taken for copies
+        for (int k = taken.size() - 1; k >= 0; k--) {      // decided in the reverse order: the listing sorts
+            decide(taken.get(k), DuplicateStatus.NEAR_DUPLICATE, id(originals.get(0)));
+        }
+        assertThat(quality().wrong()).hasSize(PipelineBench.MAX_WRONG)
+                .allSatisfy(line -> assertThat(line).contains("decided NEAR_DUPLICATE of " + id(originals.get(0))))
+                .map(line -> line.substring(0, line.indexOf(' ', "article ".length())))
+                .containsExactlyElementsOf(taken.subList(0, PipelineBench.MAX_WRONG).stream().map(i -> "article " + id(i)).toList());
+    }
+
+    @Test
+    void theQuietTimeIsASecondOrTwentyCommitIntervals() {
+        Properties p = new Properties();
+        p.setProperty(ServiceSettings.BOOTSTRAP_SERVERS, "127.0.0.1:9092");
+        p.setProperty(ServiceSettings.SCHEMA_REGISTRY_URL, "http://127.0.0.1:8081");
+        assertThat(PipelineBench.quiet(ServiceSettings.parse("bench", p, Map.of()))).isEqualTo(Duration.ofSeconds(1));
+        p.setProperty("commit.interval.ms", "200");
+        assertThat(PipelineBench.quiet(ServiceSettings.parse("bench", p, Map.of()))).isEqualTo(Duration.ofSeconds(4));
     }
 
     private BenchResult.Quality quality() {
