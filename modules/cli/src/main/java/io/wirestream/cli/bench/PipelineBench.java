@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -466,22 +467,27 @@ public final class PipelineBench {
         long start = System.nanoTime();
         long deadline = start + config.timeout().toNanos();
         Duration quiet = quiet(settings);
-        Map<TopicPartition, Long> ends = endOffsets(settings);
-        while (true) {
-            LockSupport.parkNanos(quiet.toNanos());
-            Map<TopicPartition, Long> again = endOffsets(settings);
-            if (again.equals(ends) && collector.awaitRead(ends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                again = endOffsets(settings);      // what the collector waited for may have started more work
-                if (again.equals(ends)) {
-                    break;
+        try (Admin admin = Admin.create(adminConfig(settings))) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, name -> true, new HashMap<>());
+            while (true) {
+                LockSupport.parkNanos(quiet.toNanos());
+                Map<TopicPartition, Long> again = endOffsets(admin, name -> true, new HashMap<>());
+                if (again.equals(ends) && collector.awaitRead(ends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    // What the collector waited for may have started more work.
+                    again = endOffsets(admin, name -> true, new HashMap<>());
+                    if (again.equals(ends)) {
+                        break;
+                    }
                 }
+                collector.rethrowFailure();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the pipeline did not settle within " + config.timeout()
+                            + ": its topics kept taking records, or the collector could not read them");
+                }
+                ends = again;
             }
-            collector.rethrowFailure();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the pipeline did not settle within " + config.timeout()
-                        + ": its topics kept taking records, or the collector could not read them");
-            }
-            ends = again;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the run's topics: " + e.getCause().getMessage(), e.getCause());
         }
         collector.close();
         return String.format(Locale.ROOT, "settled %.1f s after done (no topic of the run took a record for %d ms): %d decisions"
@@ -578,7 +584,7 @@ public final class PipelineBench {
         int originalsKept = 0;
         int copiesFound = 0;
         int decidedOriginals = 0;
-        java.util.TreeMap<Integer, String> wrong = new java.util.TreeMap<>();      // by generated number
+        TreeMap<Integer, String> wrong = new TreeMap<>();      // by generated number
         int exact = 0;
         int near = 0;
         for (DuplicateDecision d : decisions.values()) {

@@ -149,9 +149,7 @@ final class StageCollector implements AutoCloseable {
                 }
                 wait(left);
             }
-            if (failure != null) {
-                throw failure;
-            }
+            rethrowFailure();
             return readTo(ends);
         }
     }
@@ -220,7 +218,7 @@ final class StageCollector implements AutoCloseable {
             documentOf.putIfAbsent(a.getArticleId(), a.getDocumentId());
         } else if (topic.equals(topics.duplicates().name())) {
             decisionTraffic.add(now);
-            DuplicateDecision d = topics.duplicates().valueSerde().deserializer().deserialize(topic, r.headers(), r.value());
+            DuplicateDecision d = decision(r);
             if (decisions.put(d.getArticleId(), d) == null) {
                 lastNewDecisionAt = now;
             }
@@ -248,13 +246,17 @@ final class StageCollector implements AutoCloseable {
     /** After done: a late decision or dead letter counts; the run's traffic and latency figures have ended. */
     private void settle(ConsumerRecord<byte[], byte[]> r, String topic) {
         if (topic.equals(topics.duplicates().name())) {
-            DuplicateDecision d = topics.duplicates().valueSerde().deserializer().deserialize(topic, r.headers(), r.value());
+            DuplicateDecision d = decision(r);
             decisions.put(d.getArticleId(), d);
             decisionsAfterDone++;
             corrections += d.getCorrection() ? 1 : 0;
         } else if (topic.equals(topics.dlq().name())) {
             deadLetterReasons.add(reason(r));
         }
+    }
+
+    private DuplicateDecision decision(ConsumerRecord<byte[], byte[]> r) {
+        return topics.duplicates().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
     }
 
     private static String reason(ConsumerRecord<byte[], byte[]> r) {
