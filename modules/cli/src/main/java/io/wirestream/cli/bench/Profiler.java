@@ -14,7 +14,7 @@ import one.profiler.AsyncProfiler;
  * <p>Why this profiler and not only JFR: JFR's execution samples see a thread only while it runs Java code, not the
  * time it spends in native code (RocksDB, lz4, the kernel's page faults). A JFR profile of the dedup thread put 28 %
  * of its samples in lz4's JNI hash, which its CPU time did not bear out; async-profiler's CPU samples found almost
- * nothing there and showed the record cache, RocksDB and page faults instead (README, "Performance, end to end").
+ * nothing there and showed the record cache, RocksDB and page faults instead (docs/perf/README.md, items 5 and 7).
  */
 final class Profiler {
 

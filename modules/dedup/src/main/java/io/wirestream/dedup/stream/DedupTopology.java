@@ -56,7 +56,7 @@ public final class DedupTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
                 Serdes.String(), ArticleState.SERDE).withCachingEnabled());
         // The article and its shingle set never change: stores of their own, written once, so that the rewrites of the
-        // article state stay small. Measured with `wirestream bench --articles 3000`: see the README.
+        // article state stay small. Measured with `wirestream bench --articles 3000`: docs/perf/README.md, "Earlier rounds".
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BODIES_STORE),
                 Serdes.String(), ArticleState.BODY_SERDE).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SHINGLES_STORE),
